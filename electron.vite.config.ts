@@ -1,0 +1,40 @@
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+// The Realtime SDK, `ws` and `openai` stay external in the main bundle: bundling them would let
+// the bundler pick the SDK's `browser` shim (global WebSocket + subprotocol auth), which refuses
+// a normal API key (reference/agents-realtime-sdk.md §1, "Pitfall for bundled Electron main code").
+// electron-vite externalizes every `dependencies` entry by default; these are listed so that
+// moving one of them to devDependencies cannot silently bundle it.
+const mainExternals = ['@openai/agents-realtime', '@openai/agents-core', 'openai', 'ws']
+const root = dirname(fileURLToPath(import.meta.url))
+
+export default defineConfig({
+  main: {
+    build: {
+      externalizeDeps: { include: mainExternals },
+      rollupOptions: {
+        input: { index: resolve(root, 'src/main/index.ts') }
+      }
+    }
+  },
+  preload: {
+    build: {
+      // A sandboxed preload cannot load modules: bundle everything, emit CommonJS.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve(root, 'src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' }
+      }
+    }
+  },
+  renderer: {
+    root: resolve(root, 'src/renderer'),
+    build: {
+      rollupOptions: { input: { index: resolve(root, 'src/renderer/index.html') } }
+    },
+    plugins: [react()]
+  }
+})

@@ -1,0 +1,94 @@
+import { z } from 'zod'
+import type { TurnDetectionMode } from '../../shared/realtime-events'
+
+export const DEFAULT_MODEL = 'gpt-realtime'
+export const DEFAULT_VOICE = 'alloy'
+export const OPENAI_REALTIME_BASE_URL = 'wss://api.openai.com/v1/realtime'
+export const DEFAULT_INSTRUCTIONS =
+  'You are Hark, a voice assistant on the user’s desktop. Answer briefly and naturally, as in speech.'
+
+/** Everything that shapes one Realtime session. The key is a function: read at connect time. */
+export interface RealtimeConfig {
+  apiKey: () => string | Promise<string>
+  model: string
+  voice: string
+  instructions: string
+  /**
+   * Endpoint. The SDK uses a custom URL verbatim and does not append `?model=`
+   * (reference §1, "A custom URL is used verbatim"), so `resolveEndpointUrl` adds it.
+   */
+  url: string
+  turnDetection: TurnDetectionMode
+  /** Eagerness for semantic_vad. */
+  vadEagerness: 'low' | 'medium' | 'high' | 'auto'
+  inputTranscription: boolean
+}
+
+export const userSettingsSchema = z.object({
+  model: z.string().trim().min(1).max(100).default(DEFAULT_MODEL),
+  voice: z.string().trim().min(1).max(50).default(DEFAULT_VOICE),
+  instructions: z.string().max(20_000).default(DEFAULT_INSTRUCTIONS),
+  url: z
+    .string()
+    .trim()
+    .refine(
+      (value) => /^wss?:\/\//i.test(value),
+      'The endpoint URL must start with wss:// or ws://'
+    )
+    .default(OPENAI_REALTIME_BASE_URL),
+  turnDetection: z.enum(['none', 'semantic_vad', 'server_vad']).default('none'),
+  vadEagerness: z.enum(['low', 'medium', 'high', 'auto']).default('auto'),
+  inputTranscription: z.boolean().default(true)
+})
+export type RealtimeUserSettings = z.infer<typeof userSettingsSchema>
+
+/** Environment variables that win over stored settings in development (DESIGN.md §3). */
+export interface RealtimeEnv {
+  OPENAI_API_KEY?: string | undefined
+  OPENAI_REALTIME_MODEL?: string | undefined
+  OPENAI_REALTIME_VOICE?: string | undefined
+  OPENAI_REALTIME_URL?: string | undefined
+}
+
+const nonEmpty = (value: string | undefined): string | undefined =>
+  value !== undefined && value.trim() !== '' ? value.trim() : undefined
+
+/**
+ * Merge stored settings with the environment. `storedKey` is the key store's reader; the
+ * environment's key wins when set, so a developer's shell never touches the key store.
+ */
+export function resolveRealtimeConfig(
+  settings: Partial<RealtimeUserSettings>,
+  env: RealtimeEnv,
+  storedKey: () => string | null | Promise<string | null> = () => null
+): RealtimeConfig {
+  const base = userSettingsSchema.parse(settings)
+  const envKey = nonEmpty(env.OPENAI_API_KEY)
+  return {
+    ...base,
+    model: nonEmpty(env.OPENAI_REALTIME_MODEL) ?? base.model,
+    voice: nonEmpty(env.OPENAI_REALTIME_VOICE) ?? base.voice,
+    url: nonEmpty(env.OPENAI_REALTIME_URL) ?? base.url,
+    apiKey: async () => {
+      if (envKey) return envKey
+      const key = await storedKey()
+      if (!key) throw new MissingApiKeyError()
+      return key
+    }
+  }
+}
+
+export class MissingApiKeyError extends Error {
+  constructor() {
+    super('No API key is set. Add one in Settings, or set OPENAI_API_KEY.')
+    this.name = 'MissingApiKeyError'
+  }
+}
+
+/** The URL to dial: the endpoint with `?model=` added unless the endpoint already names one. */
+export function resolveEndpointUrl(url: string, model: string): string {
+  const parsed = new URL(url)
+  if (!parsed.searchParams.has('model') && !parsed.searchParams.has('deployment'))
+    parsed.searchParams.set('model', model)
+  return parsed.toString()
+}
