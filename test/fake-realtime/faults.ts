@@ -1,0 +1,64 @@
+// Fault injection: the failures Hark must survive, produced on demand. Tests change
+// `server.faults` at any time; a mid-response fault fires once and then disarms itself, so a
+// reconnect after a dropped socket gets a healthy server.
+import type { IdFactory } from './ids'
+import type { ServerEvent } from './wire-types'
+
+export type FaultKind =
+  /** Terminate the TCP socket with no close frame (the client sees 1006). */
+  | 'drop'
+  /** Send a text frame that is not JSON. */
+  | 'malformed-json'
+  /** Send valid JSON with an `event_id` and a type the protocol does not have. */
+  | 'unknown-event'
+  /**
+   * Send `conversation.item.added` for a user audio message without the `transcript` key. It is
+   * valid per the openai types, but the SDK's item schema rejects it and throws inside its ws
+   * listener (reference §7), which becomes an uncaught exception in the client process.
+   */
+  | 'invalid-item'
+
+export interface MidResponseFault {
+  kind: FaultKind
+  /** Fire in the next audio or text response once this many chunks were sent (0 = before any). */
+  afterAudioChunks: number
+}
+
+export interface FakeFaults {
+  /** One-shot: fires once, then resets to null. */
+  midResponse: MidResponseFault | null
+  /** Wait this long after `response.create` before `response.created`. */
+  responseStartDelayMs: number
+  /** Wait this long after `response.created` before the output item (time to first audio). */
+  firstAudioDelayMs: number
+}
+
+export function noFaults(): FakeFaults {
+  return { midResponse: null, responseStartDelayMs: 0, firstAudioDelayMs: 0 }
+}
+
+/** The text frame for a fault that sends something (every kind but 'drop'). */
+export function faultFrame(kind: Exclude<FaultKind, 'drop'>, ids: IdFactory): string {
+  switch (kind) {
+    case 'malformed-json':
+      return `{"type":"response.output_audio.delta","event_id":"${ids.next('event')}","delta":`
+    case 'unknown-event':
+      return JSON.stringify({ type: 'fake.unknown_event', event_id: ids.next('event'), detail: 1 })
+    case 'invalid-item': {
+      const event = {
+        type: 'conversation.item.added',
+        event_id: ids.next('event'),
+        previous_item_id: null,
+        item: {
+          id: ids.next('item'),
+          object: 'realtime.item',
+          type: 'message',
+          role: 'user',
+          status: 'completed',
+          content: [{ type: 'input_audio' }]
+        }
+      } satisfies ServerEvent<'conversation.item.added'>
+      return JSON.stringify(event)
+    }
+  }
+}

@@ -1,0 +1,80 @@
+// `npm run -s fake-realtime -- [--port N] [--key K] [--speed F] [--auth-failure close-3000|http-401]`
+// Runs the fake Realtime server until SIGINT/SIGTERM, for trying Hark without an OpenAI key.
+import { parseArgs } from 'node:util'
+import { FAKE_API_KEY, startFakeRealtimeServer } from './index'
+import { FAKE_HOST } from './server'
+
+const USAGE = `Usage: fake-realtime [--port N] [--key K] [--speed F] [--host 127.0.0.1]
+                     [--auth-failure close-3000|http-401] [--quiet]
+  --port N          port on 127.0.0.1 (default 0: a free one)
+  --key K           the one accepted API key (default ${FAKE_API_KEY})
+  --speed F         audio pacing, real time divided by F (default 1; 0 = as fast as possible)
+  --host H          only loopback is allowed: 127.0.0.1 or localhost
+  --auth-failure    how a wrong key is refused (default close-3000)
+  --quiet           do not log connections and client events`
+
+function fail(message: string): never {
+  process.stderr.write(`fake-realtime: ${message}\n${USAGE}\n`)
+  process.exit(2)
+}
+
+function parseNumber(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) fail(`--${name} needs a number >= 0`)
+  return n
+}
+
+async function main(): Promise<void> {
+  let values
+  try {
+    ;({ values } = parseArgs({
+      options: {
+        port: { type: 'string' },
+        key: { type: 'string' },
+        speed: { type: 'string' },
+        host: { type: 'string' },
+        'auth-failure': { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' }
+      },
+      strict: true
+    }))
+  } catch (err) {
+    fail(err instanceof Error ? err.message : String(err))
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`)
+    return
+  }
+  // Never reachable from another machine: the fake accepts a well-known key.
+  if (values.host !== undefined && values.host !== FAKE_HOST && values.host !== 'localhost')
+    fail(`--host ${values.host} is not allowed; the fake only listens on ${FAKE_HOST}`)
+  const port = parseNumber(values.port, 'port', 0)
+  if (!Number.isInteger(port) || port > 65535) fail('--port needs an integer from 0 to 65535')
+  const authFailure = values['auth-failure'] ?? 'close-3000'
+  if (authFailure !== 'close-3000' && authFailure !== 'http-401')
+    fail('--auth-failure is close-3000 or http-401')
+
+  const server = await startFakeRealtimeServer({
+    port,
+    apiKey: values.key ?? FAKE_API_KEY,
+    speed: parseNumber(values.speed, 'speed', 1),
+    authFailure,
+    log: values.quiet ? () => undefined : (line) => process.stdout.write(`${line}\n`)
+  })
+  process.stdout.write(
+    `Fake Realtime server listening on ${server.url}\n` +
+      `Use it with: OPENAI_API_KEY=${server.apiKey} OPENAI_REALTIME_URL=${server.url}\n`
+  )
+  const stop = (): void => {
+    void server.close().then(() => process.exit(0))
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`fake-realtime: ${err instanceof Error ? err.message : String(err)}\n`)
+  process.exit(1)
+})

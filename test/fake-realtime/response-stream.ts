@@ -1,0 +1,206 @@
+// One response's life: `response.created`, its output (a spoken or written message, or a
+// function call), then `response.done`, in the order the API sends them (reference §9b). Audio
+// goes out in chunks paced at real time / speed, each after its share of the transcript. Every
+// `response.created` gets its `response.done`, also when cancelled: the SDK holds later
+// `response.create`s until it sees one (reference §4, "Response sequencing").
+import type { RealtimeResponse } from 'openai/resources/realtime/realtime'
+import { PCM_BYTES_PER_MS } from '../../src/shared/pcm'
+import type { Conversation } from './conversation'
+import type { EventSink } from './event-sink'
+import { faultFrame, type FakeFaults } from './faults'
+import { closeMessage, openMessage, sendMessageDelta, type MessageOutput } from './message-events'
+import { chunkIntervalMs, type FakeRealtimeOptions } from './options'
+import type { RecordedResponse } from './recorder'
+import { responseObject, responseUsage, type ResponseShape } from './response-object'
+import { pcm16ToBytes, speechDurationMs, synthesizeSpeech } from './speech-synth'
+import { sendToolCallEvents } from './tool-call-events'
+import type { ServerEvent } from './wire-types'
+
+export interface ResponseHost extends EventSink {
+  readonly options: FakeRealtimeOptions
+  readonly faults: FakeFaults
+  readonly conversation: Conversation
+  sendRaw(text: string): void
+  terminate(): void
+  responseFinished(stream: ResponseStream): void
+  recordChanged(): void
+}
+
+export interface ResponsePlan {
+  record: RecordedResponse
+  /** False for out-of-band responses (`response.conversation: 'none'`). */
+  inConversation: boolean
+  voice: string
+  inputTokens: { text: number; audio: number }
+}
+
+export type CancelReason = 'client_cancelled' | 'turn_detected'
+
+export class ResponseStream {
+  private phase: 'waiting' | 'created' | 'streaming' | 'finished' = 'waiting'
+  private cancelTimer: (() => void) | null = null
+  private message: MessageOutput | null = null
+  private pcm: Uint8Array = new Uint8Array(0)
+  private chunkCount = 0
+  private chunksSent = 0
+  private charsSent = 0
+  private chunkBytes = 0
+  private nextDueMs = 0
+
+  constructor(
+    private readonly host: ResponseHost,
+    private readonly plan: ResponsePlan
+  ) {}
+
+  get responseId(): string {
+    return this.plan.record.responseId
+  }
+
+  start(): void {
+    this.after(this.host.faults.responseStartDelayMs, () => this.announce())
+  }
+
+  /** Stops at once and closes the response as `cancelled` (client cancel or barge-in). */
+  cancel(reason: CancelReason): void {
+    if (this.phase === 'finished') return
+    this.stopTimer()
+    if (this.phase === 'waiting') this.sendCreated()
+    const text = this.record.text.slice(0, this.charsSent)
+    const output = this.message ? [closeMessage(this.message, text, false)] : []
+    this.sendDone('cancelled', output, reason)
+  }
+
+  /** The socket is gone: stop without sending anything. */
+  abort(): void {
+    if (this.phase === 'finished') return
+    this.stopTimer()
+    this.phase = 'finished'
+    this.record.status = 'disconnected'
+    this.host.recordChanged()
+  }
+
+  private get record(): RecordedResponse {
+    return this.plan.record
+  }
+
+  private get shape(): ResponseShape {
+    return { id: this.responseId, kind: this.record.kind, voice: this.plan.voice }
+  }
+
+  /** Runs `run` after `delayMs`; at once for 0, on the next loop turn for null. */
+  private after(delayMs: number | null, run: () => void): void {
+    if (delayMs === null) {
+      const handle = setImmediate(run)
+      this.cancelTimer = () => clearImmediate(handle)
+    } else if (delayMs <= 0) {
+      this.cancelTimer = null
+      run()
+    } else {
+      const handle = setTimeout(run, delayMs)
+      this.cancelTimer = () => clearTimeout(handle)
+    }
+  }
+
+  private stopTimer(): void {
+    this.cancelTimer?.()
+    this.cancelTimer = null
+  }
+
+  private sendCreated(): void {
+    this.phase = 'created'
+    this.host.send({
+      type: 'response.created',
+      event_id: this.host.ids.next('event'),
+      response: responseObject(this.shape, 'in_progress')
+    } satisfies ServerEvent<'response.created'>)
+  }
+
+  private announce(): void {
+    this.sendCreated()
+    this.after(this.host.faults.firstAudioDelayMs, () => this.beginOutput())
+  }
+
+  private beginOutput(): void {
+    const conversation = this.plan.inConversation ? this.host.conversation : null
+    const { kind, toolCall, text } = this.record
+    if (kind === 'function_call') {
+      const item =
+        toolCall && sendToolCallEvents(this.host, conversation, this.responseId, toolCall)
+      if (item) this.record.itemId = item.id
+      return this.sendDone('completed', item ? [item] : [], null)
+    }
+    this.phase = 'streaming'
+    const { msPerChar, chunkMs } = this.host.options
+    if (kind === 'audio') this.pcm = pcm16ToBytes(synthesizeSpeech(text, { msPerChar }))
+    // Fixed for this response, so a runtime setOptions() cannot skip or repeat audio.
+    this.chunkBytes = chunkMs * PCM_BYTES_PER_MS
+    this.chunkCount = Math.max(1, Math.ceil(speechDurationMs(text, msPerChar) / chunkMs))
+    this.message = openMessage(this.host, conversation, this.responseId, kind)
+    this.record.itemId = this.message.item.id
+    this.nextDueMs = performance.now()
+    this.step()
+  }
+
+  /** Where the text sent with chunk `index` ends: its share, extended to the end of a word. */
+  private textEnd(index: number): number {
+    const text = this.record.text
+    if (index + 1 >= this.chunkCount) return text.length
+    const space = text.indexOf(' ', Math.round((text.length * (index + 1)) / this.chunkCount))
+    return space < 0 ? text.length : space + 1
+  }
+
+  private step(): void {
+    const fault = this.host.faults.midResponse
+    if (fault && fault.afterAudioChunks <= this.chunksSent) {
+      this.host.faults.midResponse = null
+      if (fault.kind === 'drop') return this.host.terminate()
+      this.host.sendRaw(faultFrame(fault.kind, this.host.ids))
+    }
+    const message = this.message
+    if (!message) return
+    if (this.chunksSent >= this.chunkCount) {
+      const done = closeMessage(message, this.record.text.slice(0, this.charsSent), true)
+      return this.sendDone('completed', [done], null)
+    }
+    const end = Math.max(this.charsSent, this.textEnd(this.chunksSent))
+    const textDelta = this.record.text.slice(this.charsSent, end)
+    this.charsSent = end
+    const offset = this.chunksSent * this.chunkBytes
+    const audio =
+      this.record.kind === 'audio' ? this.pcm.subarray(offset, offset + this.chunkBytes) : null
+    if (audio && audio.byteLength > 0) this.record.addAudio(audio)
+    sendMessageDelta(message, textDelta, audio)
+    this.chunksSent++
+    this.host.recordChanged()
+    // Each chunk is due one interval after the previous one was due (not after it was sent), so
+    // timer lateness does not add up over a long reply; `speed` is read anew for every chunk.
+    const intervalMs = chunkIntervalMs(this.host.options)
+    if (intervalMs === null) return this.after(null, () => this.step())
+    this.nextDueMs += intervalMs
+    this.after(Math.max(1, this.nextDueMs - performance.now()), () => this.step())
+  }
+
+  private sendDone(
+    status: 'completed' | 'cancelled',
+    output: RealtimeResponse['output'],
+    reason: CancelReason | null
+  ): void {
+    this.stopTimer()
+    this.phase = 'finished'
+    const call = this.record.toolCall
+    const outputChars = call ? call.name.length + call.arguments.length : this.charsSent
+    this.host.send({
+      type: 'response.done',
+      event_id: this.host.ids.next('event'),
+      response: {
+        ...responseObject(this.shape, status),
+        output,
+        ...(reason ? { status_details: { type: 'cancelled', reason } } : {}),
+        usage: responseUsage(this.plan.inputTokens, outputChars, this.record.audio.byteLength)
+      }
+    } satisfies ServerEvent<'response.done'>)
+    this.record.status = status
+    this.host.responseFinished(this)
+    this.host.recordChanged()
+  }
+}
