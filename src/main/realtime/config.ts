@@ -1,11 +1,12 @@
-import { z } from 'zod'
 import type { TurnDetectionMode } from '../../shared/realtime-events'
+import { settingsSchema, type Settings } from '../../shared/settings'
 
-export const DEFAULT_MODEL = 'gpt-realtime'
-export const DEFAULT_VOICE = 'alloy'
-export const OPENAI_REALTIME_BASE_URL = 'wss://api.openai.com/v1/realtime'
-export const DEFAULT_INSTRUCTIONS =
-  'You are Hark, a voice assistant on the user’s desktop. Answer briefly and naturally, as in speech.'
+export {
+  DEFAULT_INSTRUCTIONS,
+  DEFAULT_MODEL,
+  DEFAULT_VOICE,
+  OPENAI_REALTIME_BASE_URL
+} from '../../shared/settings'
 
 /** Everything that shapes one Realtime session. The key is a function: read at connect time. */
 export interface RealtimeConfig {
@@ -24,23 +25,7 @@ export interface RealtimeConfig {
   inputTranscription: boolean
 }
 
-export const userSettingsSchema = z.object({
-  model: z.string().trim().min(1).max(100).default(DEFAULT_MODEL),
-  voice: z.string().trim().min(1).max(50).default(DEFAULT_VOICE),
-  instructions: z.string().max(20_000).default(DEFAULT_INSTRUCTIONS),
-  url: z
-    .string()
-    .trim()
-    .refine(
-      (value) => /^wss?:\/\//i.test(value),
-      'The endpoint URL must start with wss:// or ws://'
-    )
-    .default(OPENAI_REALTIME_BASE_URL),
-  turnDetection: z.enum(['none', 'semantic_vad', 'server_vad']).default('none'),
-  vadEagerness: z.enum(['low', 'medium', 'high', 'auto']).default('auto'),
-  inputTranscription: z.boolean().default(true)
-})
-export type RealtimeUserSettings = z.infer<typeof userSettingsSchema>
+export type RealtimeUserSettings = Settings
 
 /** Environment variables that win over stored settings in development (DESIGN.md §3). */
 export interface RealtimeEnv {
@@ -62,7 +47,7 @@ export function resolveRealtimeConfig(
   env: RealtimeEnv,
   storedKey: () => string | null | Promise<string | null> = () => null
 ): RealtimeConfig {
-  const base = userSettingsSchema.parse(settings)
+  const base = settingsSchema.parse(settings)
   const envKey = nonEmpty(env.OPENAI_API_KEY)
   return {
     ...base,

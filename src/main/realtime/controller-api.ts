@@ -1,0 +1,43 @@
+import type { ConnectionStatus, ErrorCode, RealtimeCoreEvent } from '../../shared/realtime-events'
+
+/** An error the core throws or rejects with: always a stable code and a human sentence. */
+export class RealtimeCoreError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown }
+  ) {
+    super(message, options)
+    this.name = 'RealtimeCoreError'
+  }
+}
+
+export type RealtimeCoreListener = (event: RealtimeCoreEvent) => void
+
+/**
+ * One conversation with the Realtime API. Implemented by RealtimeController; the Electron
+ * adapters, the browser host and the CLI only see this.
+ */
+export interface RealtimeControllerApi {
+  readonly status: ConnectionStatus
+  /** Subscribe to every core event; returns the unsubscribe function. */
+  subscribe(listener: RealtimeCoreListener): () => void
+  /** Connect. Resolves once connected; rejects with a RealtimeCoreError (auth, network, …). */
+  start(): Promise<void>
+  /** Close the session. Never throws. */
+  stop(): Promise<void>
+  /** Send a typed user message and request a response. */
+  sendText(text: string): void
+  /** Append PCM16 24 kHz mono bytes to the input buffer. Throws `invalid_input` on bad chunks. */
+  appendAudio(pcm: Uint8Array): void
+  /**
+   * End the user's turn (push-to-talk key up): `input_audio_buffer.commit` + `response.create`.
+   * Returns false, sending nothing, when too little audio was appended to commit (the API rejects
+   * commits under 100 ms with `input_audio_buffer_commit_empty`).
+   */
+  commitUserTurn(): boolean
+  /** Stop the assistant: cancel the response if any, truncate at the played position. */
+  interrupt(): void
+  /** The renderer's report of how much of an assistant item has actually been played. */
+  reportPlayback(itemId: string, playedMs: number): void
+}

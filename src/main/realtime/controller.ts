@@ -1,0 +1,345 @@
+// One conversation with the Realtime API: the SDK's RealtimeSession on Hark's playback-aware
+// WebSocket transport, behind RealtimeControllerApi. Never imports electron (DESIGN.md §1).
+import type { RealtimeSession } from '@openai/agents-realtime'
+import { pcmBytesToMs, pcmChunkProblem } from '../../shared/pcm'
+import type { ConnectionStatus, RealtimeCoreEvent } from '../../shared/realtime-events'
+import type { RealtimeConfig } from './config'
+import { resolveEndpointUrl } from './config'
+import type { RealtimeControllerApi, RealtimeCoreListener } from './controller-api'
+import { RealtimeCoreError } from './controller-api'
+import type { ClassifiedError } from './error-classifier'
+import { classifyError } from './error-classifier'
+import type { RealtimeLog } from './event-bus'
+import { CoreEventBus } from './event-bus'
+import {
+  BENIGN_SERVER_ERROR_CODES,
+  disconnectCause,
+  serverErrorCode,
+  startFailureCause
+} from './failure-cause'
+import { PlaybackAwareTransport } from './playback-aware-transport'
+import { exactArrayBuffer } from './pcm-buffer'
+import type { RealtimeTool } from './session-config'
+import { createRealtimeSession } from './session-config'
+import type { SessionEventMapper } from './session-events'
+import { attachSessionEvents, transportHooks } from './session-events'
+import { StartAttempt, StartCancelledError } from './start-attempt'
+
+export type { RealtimeLog, RealtimeLogLevel } from './event-bus'
+
+export interface RealtimeControllerOptions {
+  /** Local function tools (the SDK's `tool()`), e.g. `getCurrentTimeTool`. */
+  tools?: RealtimeTool[]
+  log?: RealtimeLog
+  /** How long start() waits for the server's first event once the socket is open. */
+  readyTimeoutMs?: number
+  /** How long the WebSocket upgrade may take. */
+  handshakeTimeoutMs?: number
+}
+
+/** The API rejects commits of less than 100 ms (`input_audio_buffer_commit_empty`). */
+export const MIN_COMMIT_MS = 100
+const DEFAULT_READY_TIMEOUT_MS = 3000
+const CLOSED_BY_USER = 'The session was closed.'
+
+/**
+ * How it reports:
+ * - `status` goes `connecting` → `connected` once the server has sent its first event (not at
+ *   socket open: a refused key opens the socket first, reference §7) → `disconnected` with a
+ *   human `reason`, and a `code` unless the user closed the session.
+ * - A failed start() is reported once: its rejection (a RealtimeCoreError) and the final
+ *   `disconnected` status carry the code; no separate `error` event.
+ * - Once connected, failures that leave the session usable (server `error` events, protocol
+ *   problems, tool failures) are `error` events.
+ * The SDK does not reconnect (reference §7); after a drop, start() opens a new server session.
+ */
+export class RealtimeController implements RealtimeControllerApi {
+  readonly #config: RealtimeConfig
+  readonly #log: RealtimeLog
+  readonly #readyTimeoutMs: number
+  readonly #endpointUrl: string
+  readonly #transport: PlaybackAwareTransport
+  readonly #session: RealtimeSession
+  readonly #events: SessionEventMapper
+  readonly #bus: CoreEventBus
+  #status: ConnectionStatus = 'disconnected'
+  #attempt: StartAttempt | undefined
+  #startPromise: Promise<void> | undefined
+  #stopping = false
+  /** PCM appended since the last commit; a commit needs at least MIN_COMMIT_MS of it. */
+  #appendedBytes = 0
+  #droppedAudioLogged = false
+  #lastServerError: { error: ClassifiedError; atMs: number } | undefined
+
+  constructor(config: RealtimeConfig, options: RealtimeControllerOptions = {}) {
+    this.#config = config
+    this.#log = options.log ?? (() => undefined)
+    this.#bus = new CoreEventBus(this.#log)
+    this.#readyTimeoutMs = options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS
+    this.#endpointUrl = resolveEndpointUrl(config.url, config.model)
+    this.#transport = new PlaybackAwareTransport({
+      url: this.#endpointUrl,
+      model: config.model,
+      ...(options.handshakeTimeoutMs !== undefined
+        ? { handshakeTimeoutMs: options.handshakeTimeoutMs }
+        : {}),
+      hooks: transportHooks({
+        emit: (event) => this.#emit(event),
+        onProtocolProblem: (message, data) => {
+          this.#log('warn', message, data)
+          this.#reportError({ code: 'protocol', message })
+        },
+        onInternalError: (error) => this.#reportError(classifyError(error, this.#context()))
+      })
+    })
+    this.#session = createRealtimeSession(config, this.#transport, options.tools ?? [])
+    this.#events = attachSessionEvents(this.#session, this.#transport, {
+      emit: (event) => this.#emit(event),
+      onServerEvent: (type) => {
+        if (type !== 'error') this.#attempt?.markReady()
+      },
+      onSdkError: (error) => this.#onSdkError(error),
+      onConnectionChange: (status) => this.#onConnectionChange(status),
+      onInputCommitted: () => {
+        // With VAD the server commits on its own; with push-to-talk only commitUserTurn does.
+        if (this.#config.turnDetection !== 'none') this.#appendedBytes = 0
+      }
+    })
+  }
+
+  get status(): ConnectionStatus {
+    return this.#status
+  }
+
+  subscribe(listener: RealtimeCoreListener): () => void {
+    return this.#bus.subscribe(listener)
+  }
+
+  start(): Promise<void> {
+    if (this.#startPromise) return this.#startPromise
+    if (this.#status === 'connected') return Promise.resolve()
+    const promise = this.#connect().finally(() => {
+      if (this.#startPromise === promise) this.#startPromise = undefined
+    })
+    this.#startPromise = promise
+    return promise
+  }
+
+  async stop(): Promise<void> {
+    this.#stopping = true
+    this.#attempt?.cancel()
+    try {
+      this.#session.close()
+    } catch (error) {
+      this.#log('warn', 'Closing the Realtime session failed', { error: String(error) })
+    }
+    if (!this.#attempt && this.#status !== 'disconnected')
+      this.#setStatus({ type: 'status', status: 'disconnected', reason: CLOSED_BY_USER })
+    // Let a pending start() finish failing so that a following start() begins cleanly.
+    await this.#startPromise?.catch(() => undefined)
+  }
+
+  sendText(text: string): void {
+    this.#requireConnected()
+    if (text.trim() === '') throw new RealtimeCoreError('invalid_input', 'The message is empty.')
+    this.#callSdk(() => this.#session.sendMessage(text))
+  }
+
+  appendAudio(pcm: Uint8Array): void {
+    const problem = pcmChunkProblem(pcm.byteLength)
+    if (problem) throw new RealtimeCoreError('invalid_input', problem)
+    if (this.#status !== 'connected') {
+      // The hot path from the microphone: a few chunks can trail a disconnect.
+      if (!this.#droppedAudioLogged) this.#log('debug', 'Dropping audio: not connected')
+      this.#droppedAudioLogged = true
+      return
+    }
+    this.#callSdk(() => this.#transport.sendAudio(exactArrayBuffer(pcm)))
+    this.#appendedBytes += pcm.byteLength
+  }
+
+  commitUserTurn(): boolean {
+    this.#requireConnected()
+    if (pcmBytesToMs(this.#appendedBytes) < MIN_COMMIT_MS) return false
+    this.#callSdk(() => {
+      this.#transport.sendEvent({ type: 'input_audio_buffer.commit' })
+      // A commit never creates a response by itself (reference §2, `sendAudio`).
+      this.#transport.requestResponse()
+    })
+    this.#appendedBytes = 0
+    return true
+  }
+
+  interrupt(): void {
+    if (this.#status !== 'connected') {
+      // Nothing to cancel, but the renderer may still be draining audio: stop it.
+      this.#emit({ type: 'audio_interrupted', itemId: null })
+      return
+    }
+    try {
+      this.#transport.interruptByUser()
+    } catch (error) {
+      this.#reportError(classifyError(error, this.#context()))
+    }
+  }
+
+  reportPlayback(itemId: string, playedMs: number): void {
+    if (itemId === '' || !Number.isFinite(playedMs) || playedMs < 0)
+      throw new RealtimeCoreError(
+        'invalid_input',
+        'A playback report needs an item and a played time ≥ 0.'
+      )
+    this.#transport.reportPlayback(itemId, playedMs)
+  }
+
+  async #connect(): Promise<void> {
+    const attempt = new StartAttempt()
+    this.#attempt = attempt
+    this.#stopping = false
+    this.#appendedBytes = 0
+    this.#droppedAudioLogged = false
+    this.#lastServerError = undefined
+    this.#events.reset()
+    this.#transport.forgetSocket()
+    this.#setStatus({ type: 'status', status: 'connecting' })
+    try {
+      const apiKey = await attempt.untilCancelled(Promise.resolve(this.#config.apiKey()))
+      await attempt.untilCancelled(this.#session.connect({ apiKey, url: this.#endpointUrl }))
+      if (attempt.cancelled) throw new StartCancelledError()
+      const readiness = await attempt.waitUntilReady(this.#readyTimeoutMs)
+      if (attempt.cancelled) throw new StartCancelledError()
+      if (this.#transport.status !== 'connected') throw new Error('closed before ready')
+      if (readiness === 'timeout')
+        this.#log('warn', 'The Realtime server sent nothing after connecting; carrying on', {
+          timeoutMs: this.#readyTimeoutMs
+        })
+    } catch (error) {
+      const failure = this.#startFailure(error, attempt)
+      if (this.#attempt === attempt) {
+        // Closed while still the current attempt, so the close is not reported as a drop.
+        this.#closeQuietly()
+        this.#attempt = undefined
+        this.#setStatus(
+          attempt.cancelled
+            ? { type: 'status', status: 'disconnected', reason: CLOSED_BY_USER }
+            : {
+                type: 'status',
+                status: 'disconnected',
+                reason: failure.message,
+                code: failure.code
+              }
+        )
+      }
+      this.#log('warn', 'Could not start the Realtime session', { ...failure })
+      throw new RealtimeCoreError(failure.code, failure.message, { cause: error })
+    }
+    this.#attempt = undefined
+    this.#setStatus({ type: 'status', status: 'connected' })
+    for (const error of attempt.deferredErrors) this.#reportError(error)
+  }
+
+  #startFailure(error: unknown, attempt: StartAttempt): ClassifiedError {
+    if (attempt.cancelled)
+      return { code: 'not_connected', message: new StartCancelledError().message }
+    return startFailureCause({
+      error,
+      socket: this.#transport.socketDiagnostics,
+      serverError: attempt.serverError,
+      context: this.#context()
+    })
+  }
+
+  #onConnectionChange(status: ConnectionStatus): void {
+    // 'connecting' was announced by start(); 'connected' waits until the server is ready.
+    if (status !== 'disconnected') return
+    this.#appendedBytes = 0
+    if (this.#attempt) {
+      // start() owns the outcome and reports it once.
+      this.#attempt.markClosed()
+      return
+    }
+    if (this.#status === 'disconnected') return
+    if (this.#stopping) {
+      this.#setStatus({ type: 'status', status: 'disconnected', reason: CLOSED_BY_USER })
+      return
+    }
+    const cause = disconnectCause(
+      this.#transport.socketDiagnostics,
+      this.#lastServerError,
+      Date.now()
+    )
+    this.#log('warn', 'The Realtime connection ended', { ...cause })
+    this.#setStatus({
+      type: 'status',
+      status: 'disconnected',
+      reason: cause.message,
+      code: cause.code
+    })
+  }
+
+  #onSdkError(error: unknown): void {
+    const classified = classifyError(error, this.#context())
+    const serverCode = serverErrorCode(error)
+    this.#log(
+      serverCode && BENIGN_SERVER_ERROR_CODES.has(serverCode) ? 'debug' : 'warn',
+      'Realtime error',
+      {
+        ...classified,
+        serverCode
+      }
+    )
+    if (serverCode && BENIGN_SERVER_ERROR_CODES.has(serverCode)) return
+    const attempt = this.#attempt
+    if (attempt) {
+      // Connect failures reach start() through connect()'s rejection; server errors are kept
+      // to explain a close before ready (a rejected key) or reported once connected.
+      if (serverCode !== undefined) {
+        attempt.serverError ??= classified
+        attempt.deferredErrors.push(classified)
+      }
+      return
+    }
+    if (serverCode !== undefined) this.#lastServerError = { error: classified, atMs: Date.now() }
+    this.#reportError(classified)
+  }
+
+  #reportError(error: ClassifiedError): void {
+    this.#emit({ type: 'error', code: error.code, message: error.message })
+  }
+
+  #requireConnected(): void {
+    if (this.#status !== 'connected')
+      throw new RealtimeCoreError('not_connected', 'Not connected to the Realtime server.')
+  }
+
+  /** SDK sends throw plain Errors when the socket is gone (reference §7): give them a code. */
+  #callSdk(send: () => void): void {
+    try {
+      send()
+    } catch (error) {
+      const classified = classifyError(error, this.#context())
+      throw new RealtimeCoreError(classified.code, classified.message, { cause: error })
+    }
+  }
+
+  #closeQuietly(): void {
+    try {
+      this.#session.close()
+    } catch (error) {
+      this.#log('debug', 'Closing after a failed start threw', { error: String(error) })
+    }
+  }
+
+  #context(): { url: string } {
+    return { url: this.#endpointUrl }
+  }
+
+  #setStatus(event: Extract<RealtimeCoreEvent, { type: 'status' }>): void {
+    this.#status = event.status
+    this.#emit(event)
+  }
+
+  #emit(event: RealtimeCoreEvent): void {
+    this.#bus.emit(event)
+  }
+}

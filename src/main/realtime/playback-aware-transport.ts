@@ -1,0 +1,279 @@
+// The SDK's WebSocket transport, taught what the user actually heard.
+//
+// With WebSocket the client owns playback and the SDK estimates the heard position from the wall
+// clock since the first delta reached main (reference §5, "Default accuracy"), which runs ahead
+// of the renderer's jitter buffer. This subclass truncates at the position the renderer reports
+// for the current item instead, sends no truncate before the first played sample or after the
+// item was fully heard, cancels an active response even before its first audio delta (the SDK's
+// `interrupt()` returns early then, reference §5 step 3), and drops late deltas of a response it
+// interrupted.
+import { OpenAIRealtimeWebSocket } from '@openai/agents-realtime'
+import type {
+  RealtimeTransportLayerConnectOptions,
+  TransportLayerAudio
+} from '@openai/agents-realtime'
+import type { SocketDiagnostics, SocketGuardHandlers } from './socket-factory'
+import { openGuardedSocket } from './socket-factory'
+import { decideTruncation } from './truncation'
+import { numberField, recordField, stringField } from './wire'
+
+export interface TransportHooks extends SocketGuardHandlers {
+  /** One audio delta of a response that was not interrupted, tagged with its item. */
+  onAudio(audio: { responseId: string; itemId: string; data: ArrayBuffer }): void
+  /** Playback must stop now (flush). `itemId` is the item that was playing, if any. */
+  onInterrupted(itemId: string | null): void
+  /** A `conversation.item.truncate` was sent. */
+  onTruncated(itemId: string, audioEndMs: number): void
+  /** Something went wrong that the transport cannot report otherwise. */
+  onInternalError(error: unknown): void
+}
+
+export interface PlaybackAwareTransportOptions {
+  url?: string
+  model?: string
+  hooks: TransportHooks
+  handshakeTimeoutMs?: number
+}
+
+interface CurrentAudio {
+  responseId: string
+  itemId: string
+  contentIndex: number
+}
+
+/** Interrupted response ids are kept until their `response.done`; this bounds a misbehaving server. */
+const MAX_REMEMBERED_RESPONSES = 64
+
+export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
+  readonly #hooks: TransportHooks
+  readonly #handshakeTimeoutMs: number | undefined
+  #diagnostics: SocketDiagnostics | undefined
+  /** The item whose audio is arriving (or last arrived) and is not interrupted. */
+  #audio: CurrentAudio | undefined
+  /** The renderer's last report for `#audio`'s item. */
+  #playedMs: number | undefined
+  #generationDone = false
+  #activeResponseId: string | undefined
+  /** A response.create went out and its response.created has not arrived yet. */
+  #awaitingResponse = false
+  #cancelNextResponse = false
+  readonly #interruptedResponses = new Set<string>()
+
+  constructor(options: PlaybackAwareTransportOptions) {
+    // `createWebSocket` is called at connect time, long after construction; the holder lets the
+    // factory reach this instance without touching `this` before super().
+    const holder: { transport?: PlaybackAwareTransport } = {}
+    super({
+      ...(options.url !== undefined ? { url: options.url } : {}),
+      ...(options.model !== undefined ? { model: options.model } : {}),
+      createWebSocket: ({ url, apiKey }) => {
+        const transport = holder.transport
+        if (!transport) return Promise.reject(new Error('The transport is not constructed yet.'))
+        return Promise.resolve(transport.#openSocket(url, apiKey))
+      }
+    })
+    holder.transport = this
+    this.#hooks = options.hooks
+    this.#handshakeTimeoutMs = options.handshakeTimeoutMs
+    // Wire events are emitted by `_onMessage` before the SDK's own audio handling and before
+    // `_onAudio` for the same message (openaiRealtimeWebsocket.js `#setupWebSocket`), so the item
+    // is known when its audio arrives.
+    this.on('response.output_audio.delta', (event: unknown) => this.#onAudioDelta(event))
+    this.on('response.output_audio.done', (event: unknown) => {
+      if (stringField(event, 'item_id') === this.#audio?.itemId) this.#generationDone = true
+    })
+    this.on('response.created', (event: unknown) => this.#onResponseCreated(event))
+    this.on('response.done', (event: unknown) => {
+      const responseId = stringField(recordField(event, 'response'), 'id')
+      if (responseId === undefined) return
+      if (this.#activeResponseId === responseId) this.#activeResponseId = undefined
+      // Nothing of a response follows its response.done.
+      this.#interruptedResponses.delete(responseId)
+    })
+    this.on('error', (event: unknown) => {
+      // A failed response.create (the SDK ids them agents_js_response_create_N) will not start.
+      const causedBy = stringField(recordField(recordField(event, 'error'), 'error'), 'event_id')
+      if (causedBy?.includes('response_create')) this.#awaitingResponse = false
+    })
+  }
+
+  /** What the last socket learned (HTTP status of a refused upgrade, close code and reason). */
+  get socketDiagnostics(): SocketDiagnostics | undefined {
+    return this.#diagnostics
+  }
+
+  /** Drop what an earlier socket learned, so a new start() is not explained by an old close. */
+  forgetSocket(): void {
+    this.#diagnostics = undefined
+  }
+
+  /** The response was interrupted and its remaining audio is being dropped. */
+  wasInterrupted(responseId: string): boolean {
+    return this.#interruptedResponses.has(responseId)
+  }
+
+  override connect(options: RealtimeTransportLayerConnectOptions): Promise<void> {
+    this.#resetConnectionState()
+    return super.connect(options)
+  }
+
+  override requestResponse(response?: Record<string, unknown>): void {
+    super.requestResponse(response)
+    this.#awaitingResponse = true
+  }
+
+  /**
+   * The renderer's played position for an item. Reports for any other item than the one whose
+   * audio is current are ignored (a late report of an earlier or interrupted item).
+   */
+  reportPlayback(itemId: string, playedMs: number): boolean {
+    if (this.#audio?.itemId !== itemId) return false
+    this.#playedMs = playedMs
+    return true
+  }
+
+  /** The user's Stop / push-to-talk press: always flush, cancel, and truncate what was heard. */
+  interruptByUser(): void {
+    if (this.#sdkTracksAudio()) super.interrupt(true)
+    else this.#interruptWithoutAudio(true)
+  }
+
+  /** Called by the SDK on VAD `speech_started` and by output guardrails (reference §5 step 2). */
+  override interrupt(cancelOngoingResponse = true): void {
+    if (this.#sdkTracksAudio()) {
+      super.interrupt(cancelOngoingResponse)
+      return
+    }
+    // Speech started while nothing was generating: there is nothing to interrupt.
+    if (this.#activeResponseId === undefined && !this.#awaitingResponse) return
+    this.#interruptWithoutAudio(cancelOngoingResponse)
+  }
+
+  /**
+   * The SDK calls this from `interrupt()` with the wall-clock time since the item's first delta.
+   * That estimate is ignored: the renderer's report says what was heard (reference §5).
+   */
+  override _interrupt(_elapsedMs: number, cancelOngoingResponse = true): void {
+    const audio = this.#audio
+    const decision = decideTruncation({
+      playedMs: this.#playedMs,
+      generatedMs: this._audioLengthMs,
+      generationDone: this.#generationDone
+    })
+    if (audio) this.#rememberInterrupted(audio.responseId)
+    this.#stopActiveResponse(cancelOngoingResponse)
+    this.#audio = undefined
+    this.#playedMs = undefined
+    this.#generationDone = false
+    this.emit('audio_interrupted')
+    this.#hooks.onInterrupted(audio?.itemId ?? this.currentItemId ?? null)
+    if (!audio || !decision.truncate) return
+    this.sendEvent({
+      type: 'conversation.item.truncate',
+      item_id: audio.itemId,
+      content_index: audio.contentIndex,
+      audio_end_ms: decision.audioEndMs
+    })
+    this.#hooks.onTruncated(audio.itemId, decision.audioEndMs)
+  }
+
+  protected override _onAudio(audioEvent: TransportLayerAudio): void {
+    // Late deltas of an interrupted response: with server-side interrupt_response a few still
+    // arrive after the flush (reference §5, "drop further chunks for that responseId").
+    if (this.#interruptedResponses.has(audioEvent.responseId)) return
+    super._onAudio(audioEvent)
+    const itemId = this.#audio?.itemId ?? this.currentItemId
+    if (itemId === undefined) return
+    this.#hooks.onAudio({ responseId: audioEvent.responseId, itemId, data: audioEvent.data })
+  }
+
+  #sdkTracksAudio(): boolean {
+    // The SDK's own precondition for interrupt() (openaiRealtimeWebsocket.js `interrupt`).
+    return this.currentItemId !== undefined && this._firstAudioTimestamp !== undefined
+  }
+
+  #interruptWithoutAudio(cancelOngoingResponse: boolean): void {
+    this.#stopActiveResponse(cancelOngoingResponse)
+    // The session resets its audio_start bookkeeping on this event.
+    this.emit('audio_interrupted')
+    this.#hooks.onInterrupted(null)
+  }
+
+  /**
+   * `cancel` false means the server cancels by itself (turn detection `interrupt_response`), so
+   * only the bookkeeping is done; either way the active response's late audio is dropped.
+   */
+  #stopActiveResponse(cancel: boolean): void {
+    if (this.#activeResponseId !== undefined) this.#rememberInterrupted(this.#activeResponseId)
+    if (!cancel) return
+    // The sequencer sends response.cancel only between response.created and response.done.
+    this._cancelResponse()
+    // A response.create is on its way: cancel that response as soon as it is created.
+    if (this.#activeResponseId === undefined && this.#awaitingResponse)
+      this.#cancelNextResponse = true
+  }
+
+  #onAudioDelta(event: unknown): void {
+    const responseId = stringField(event, 'response_id')
+    const itemId = stringField(event, 'item_id')
+    const contentIndex = numberField(event, 'content_index')
+    if (responseId === undefined || itemId === undefined || contentIndex === undefined) return
+    if (this.#interruptedResponses.has(responseId)) return
+    if (this.#audio?.itemId !== itemId || this.#audio.contentIndex !== contentIndex) {
+      // A new item: the SDK resets its tracking at the same point.
+      this.#playedMs = undefined
+      this.#generationDone = false
+    }
+    this.#audio = { responseId, itemId, contentIndex }
+  }
+
+  #onResponseCreated(event: unknown): void {
+    const responseId = stringField(recordField(event, 'response'), 'id')
+    this.#activeResponseId = responseId
+    this.#awaitingResponse = false
+    if (!this.#cancelNextResponse) return
+    this.#cancelNextResponse = false
+    if (responseId !== undefined) this.#rememberInterrupted(responseId)
+    // This listener runs inside `_onMessage`, before the SDK marks the response as ongoing;
+    // `_cancelResponse` only sends while it is, so wait for the rest of this message's handling.
+    queueMicrotask(() => {
+      try {
+        this._cancelResponse()
+      } catch (error) {
+        this.#hooks.onInternalError(error)
+      }
+    })
+  }
+
+  #rememberInterrupted(responseId: string): void {
+    this.#interruptedResponses.add(responseId)
+    if (this.#interruptedResponses.size <= MAX_REMEMBERED_RESPONSES) return
+    const oldest = this.#interruptedResponses.values().next()
+    if (!oldest.done) this.#interruptedResponses.delete(oldest.value)
+  }
+
+  #resetConnectionState(): void {
+    this.#diagnostics = undefined
+    this.#audio = undefined
+    this.#playedMs = undefined
+    this.#generationDone = false
+    this.#activeResponseId = undefined
+    this.#awaitingResponse = false
+    this.#cancelNextResponse = false
+    this.#interruptedResponses.clear()
+  }
+
+  #openSocket(url: string, apiKey: string): ReturnType<typeof openGuardedSocket>['socket'] {
+    const { socket, diagnostics } = openGuardedSocket({
+      url,
+      apiKey,
+      headers: { ...this.getCommonRequestHeaders() },
+      handlers: this.#hooks,
+      ...(this.#handshakeTimeoutMs !== undefined
+        ? { handshakeTimeoutMs: this.#handshakeTimeoutMs }
+        : {})
+    })
+    this.#diagnostics = diagnostics
+    return socket
+  }
+}

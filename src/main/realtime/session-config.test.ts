@@ -1,0 +1,60 @@
+import { OpenAIRealtimeWebSocket } from '@openai/agents-realtime'
+import { describe, expect, it } from 'vitest'
+import type { RealtimeConfig } from './config'
+import { buildSessionConfig } from './session-config'
+
+const base: RealtimeConfig = {
+  apiKey: () => 'sk-test',
+  model: 'gpt-realtime',
+  voice: 'marin',
+  instructions: 'Be terse.',
+  url: 'wss://api.openai.com/v1/realtime',
+  turnDetection: 'none',
+  vadEagerness: 'auto',
+  inputTranscription: true
+}
+
+/** The snake_case `session.update` payload the SDK derives from the config (reference §1). */
+function payload(config: RealtimeConfig): Record<string, unknown> {
+  return new OpenAIRealtimeWebSocket().buildSessionPayload(buildSessionConfig(config))
+}
+
+describe('buildSessionConfig', () => {
+  it('sends turn_detection null for push-to-talk, with transcription and the voice', () => {
+    expect(payload(base)).toMatchObject({
+      audio: {
+        input: {
+          format: { type: 'audio/pcm', rate: 24000 },
+          turn_detection: null,
+          transcription: { model: 'gpt-4o-mini-transcribe' }
+        },
+        output: { voice: 'marin', format: { type: 'audio/pcm', rate: 24000 } }
+      }
+    })
+  })
+
+  it('configures semantic_vad with its eagerness and server-side interruption', () => {
+    expect(payload({ ...base, turnDetection: 'semantic_vad', vadEagerness: 'high' })).toMatchObject(
+      {
+        audio: {
+          input: {
+            turn_detection: { type: 'semantic_vad', eagerness: 'high', interrupt_response: true }
+          }
+        }
+      }
+    )
+  })
+
+  it('configures server_vad with server-side interruption', () => {
+    const session = payload({ ...base, turnDetection: 'server_vad' })
+    expect(session).toMatchObject({
+      audio: { input: { turn_detection: { type: 'server_vad', interrupt_response: true } } }
+    })
+  })
+
+  it('disables input transcription with null', () => {
+    expect(payload({ ...base, inputTranscription: false })).toMatchObject({
+      audio: { input: { transcription: null } }
+    })
+  })
+})

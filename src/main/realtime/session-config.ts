@@ -1,0 +1,71 @@
+// Hark's settings as the SDK's GA session config (reference §2, `config` "GA shape"). The SDK
+// converts the camelCase keys to the snake_case `session.update` payload.
+import { RealtimeAgent, RealtimeSession } from '@openai/agents-realtime'
+import type { FunctionTool, RealtimeSessionConfig } from '@openai/agents-realtime'
+import type { RealtimeConfig } from './config'
+import type { PlaybackAwareTransport } from './playback-aware-transport'
+
+/**
+ * A local function tool made with the SDK's `tool()`. The SDK's own alias for "any function tool"
+ * is `FunctionTool<any, any, any>`: the plain `FunctionTool` accepts only parameterless tools.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each tool has its own parameter and result types
+export type RealtimeTool = FunctionTool<any, any, any>
+
+export const INPUT_TRANSCRIPTION_MODEL = 'gpt-4o-mini-transcribe'
+
+type TurnDetection = NonNullable<
+  NonNullable<
+    NonNullable<Extract<RealtimeSessionConfig, { audio?: unknown }>['audio']>['input']
+  >['turnDetection']
+>
+
+/**
+ * Push-to-talk is no turn detection at all: `null` is sent as an explicit disable (#820) and the
+ * core commits and requests the response itself (reference §2, `sendAudio`). Hands-free lets the
+ * server's VAD cancel the response on barge-in (`interruptResponse`), so the SDK's interrupt
+ * sends no extra response.cancel (reference §5 step 2).
+ */
+export function turnDetectionFor(
+  config: Pick<RealtimeConfig, 'turnDetection' | 'vadEagerness'>
+): TurnDetection | null {
+  switch (config.turnDetection) {
+    case 'none':
+      return null
+    case 'semantic_vad':
+      return { type: 'semantic_vad', eagerness: config.vadEagerness, interruptResponse: true }
+    case 'server_vad':
+      return { type: 'server_vad', interruptResponse: true }
+  }
+}
+
+export function buildSessionConfig(config: RealtimeConfig): Partial<RealtimeSessionConfig> {
+  return {
+    audio: {
+      input: {
+        turnDetection: turnDetectionFor(config),
+        // The SDK's default is on; `null` disables it (reference §2, `transcription`).
+        transcription: config.inputTranscription ? { model: INPUT_TRANSCRIPTION_MODEL } : null
+      },
+      output: { voice: config.voice }
+    }
+  }
+}
+
+/** The agent ('Hark') and the session on Hark's transport; tools are omitted when there are none. */
+export function createRealtimeSession(
+  config: RealtimeConfig,
+  transport: PlaybackAwareTransport,
+  tools: RealtimeTool[]
+): RealtimeSession {
+  const agent = new RealtimeAgent({
+    name: 'Hark',
+    instructions: config.instructions,
+    ...(tools.length > 0 ? { tools } : {})
+  })
+  return new RealtimeSession(agent, {
+    transport,
+    model: config.model,
+    config: buildSessionConfig(config)
+  })
+}

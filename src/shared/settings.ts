@@ -1,0 +1,46 @@
+import { z } from 'zod'
+
+export const DEFAULT_MODEL = 'gpt-realtime'
+export const DEFAULT_VOICE = 'alloy'
+export const OPENAI_REALTIME_BASE_URL = 'wss://api.openai.com/v1/realtime'
+export const DEFAULT_INSTRUCTIONS =
+  'You are Hark, a voice assistant on the user’s desktop. Answer briefly and naturally, as in speech.'
+
+/** Voices the Realtime API offers for gpt-realtime (the field stays free text for other servers). */
+export const KNOWN_VOICES = [
+  'alloy',
+  'ash',
+  'ballad',
+  'cedar',
+  'coral',
+  'echo',
+  'marin',
+  'sage',
+  'shimmer',
+  'verse'
+] as const
+
+/** The user's settings: stored as one JSON file by main, edited in the renderer. */
+export const settingsSchema = z.object({
+  model: z.string().trim().min(1).max(100).default(DEFAULT_MODEL),
+  voice: z.string().trim().min(1).max(50).default(DEFAULT_VOICE),
+  instructions: z.string().max(20_000).default(DEFAULT_INSTRUCTIONS),
+  url: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine(
+      (value) => /^wss?:\/\/[^\s]+$/i.test(value),
+      'The endpoint URL must start with wss:// or ws://'
+    )
+    .default(OPENAI_REALTIME_BASE_URL),
+  /** 'none' is push-to-talk; the VAD modes are hands-free. */
+  turnDetection: z.enum(['none', 'semantic_vad', 'server_vad']).default('none'),
+  vadEagerness: z.enum(['low', 'medium', 'high', 'auto']).default('auto'),
+  inputTranscription: z.boolean().default(true)
+})
+export type Settings = z.infer<typeof settingsSchema>
+export const settingsPatchSchema = settingsSchema.partial().strict()
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>
+
+export const defaultSettings = (): Settings => settingsSchema.parse({})
