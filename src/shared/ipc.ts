@@ -1,0 +1,192 @@
+// The IPC contract: every channel between renderer and main, declared once (DESIGN.md §2).
+// Preload builds `window.hark` from it, main registers and validates handlers from it, and the
+// browser host speaks the same contract over a local WebSocket. `HarkApi` is inferred from it.
+import { z } from 'zod'
+import { errorCodes } from './realtime-events'
+import { MAX_APPEND_BYTES } from './pcm'
+import { settingsPatchSchema, settingsSchema } from './settings'
+
+const invoke = <Req extends z.ZodType, Res extends z.ZodType>(
+  request: Req,
+  response: Res
+): { kind: 'invoke'; request: Req; response: Res } => ({ kind: 'invoke', request, response })
+const send = <P extends z.ZodType>(payload: P): { kind: 'send'; payload: P } => ({
+  kind: 'send',
+  payload
+})
+const event = <P extends z.ZodType>(payload: P): { kind: 'event'; payload: P } => ({
+  kind: 'event',
+  payload
+})
+
+const none = z.undefined()
+const role = z.enum(['user', 'assistant'])
+const itemId = z.string().min(1).max(200)
+const errorCode = z.enum(errorCodes)
+/** Binary audio: a Uint8Array of PCM16 24 kHz mono, never base64 text. */
+const pcmBytes = z
+  .instanceof(Uint8Array)
+  .refine(
+    (bytes) => bytes.byteLength > 0 && bytes.byteLength % 2 === 0,
+    'PCM16 needs an even, non-zero byte count'
+  )
+  .refine(
+    (bytes) => bytes.byteLength <= MAX_APPEND_BYTES,
+    `An audio chunk may hold at most ${MAX_APPEND_BYTES} bytes`
+  )
+
+export const keyStatusSchema = z.object({
+  /** Whether a key is available for the next connect. The key itself never crosses IPC. */
+  configured: z.boolean(),
+  source: z.enum(['environment', 'secure-storage', 'this-run-only']).nullable(),
+  /** False where the OS offers no secure storage (Linux without a keyring). */
+  secureStorageAvailable: z.boolean()
+})
+export type KeyStatus = z.infer<typeof keyStatusSchema>
+
+export const settingsReplySchema = z.object({
+  settings: settingsSchema,
+  /** A sentence for the UI when the stored file was unusable and defaults were used. */
+  notice: z.string().nullable()
+})
+export type SettingsReply = z.infer<typeof settingsReplySchema>
+
+export const conversationItemSchema = z.object({
+  itemId,
+  kind: z.enum(['message', 'function_call']),
+  role: role.optional(),
+  text: z.string().nullable(),
+  status: z.enum(['in_progress', 'completed', 'incomplete']),
+  name: z.string().optional(),
+  arguments: z.string().optional(),
+  output: z.string().nullable().optional()
+})
+
+const usageSchema = z.object({
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  totalTokens: z.number()
+})
+
+export const ipcContract = {
+  // renderer → main, request/reply
+  'session.start': invoke(none, none),
+  'session.stop': invoke(none, none),
+  'session.sendText': invoke(z.object({ text: z.string().trim().min(1).max(4000) }), none),
+  'session.interrupt': invoke(none, none),
+  'settings.get': invoke(none, settingsReplySchema),
+  'settings.set': invoke(settingsPatchSchema, settingsReplySchema),
+  'key.set': invoke(
+    z.object({
+      key: z.string().trim().min(8).max(500),
+      /** false = keep the key in memory for this run only (no secure storage, or the user's choice). */
+      persist: z.boolean()
+    }),
+    keyStatusSchema
+  ),
+  'key.clear': invoke(none, keyStatusSchema),
+  'key.status': invoke(none, keyStatusSchema),
+
+  // renderer → main, hot path, no reply
+  'audio.append': send(pcmBytes),
+  'playback.progress': send(
+    z.object({ itemId, playedMs: z.number().finite().min(0).max(3_600_000) })
+  ),
+  'ptt.down': send(none),
+  'ptt.up': send(none),
+
+  // main → renderer
+  'session.status': event(
+    z.object({
+      status: z.enum(['disconnected', 'connecting', 'connected']),
+      reason: z.string().optional(),
+      code: errorCode.optional()
+    })
+  ),
+  'audio.delta': event(z.object({ responseId: z.string(), itemId, pcm: z.instanceof(Uint8Array) })),
+  'audio.flush': event(z.object({ itemId: itemId.nullable() })),
+  'audio.done': event(z.object({ responseId: z.string(), itemId })),
+  'transcript.delta': event(z.object({ role, itemId, delta: z.string() })),
+  'transcript.done': event(z.object({ role, itemId, text: z.string() })),
+  'speech.started': event(z.object({ itemId: itemId.nullable() })),
+  'speech.stopped': event(z.object({ itemId: itemId.nullable() })),
+  'history.updated': event(z.object({ items: z.array(conversationItemSchema) })),
+  'response.started': event(z.object({ responseId: z.string() })),
+  'response.done': event(
+    z.object({ responseId: z.string(), status: z.string(), usage: usageSchema })
+  ),
+  'tool.call': event(z.object({ callId: z.string(), name: z.string(), arguments: z.string() })),
+  'item.truncated': event(z.object({ itemId, audioEndMs: z.number().int().min(0) })),
+  error: event(z.object({ code: errorCode, message: z.string() }))
+} as const
+
+export type IpcContract = typeof ipcContract
+export type IpcChannel = keyof IpcContract
+type ChannelsOfKind<K extends 'invoke' | 'send' | 'event'> = {
+  [C in IpcChannel]: IpcContract[C]['kind'] extends K ? C : never
+}[IpcChannel]
+export type InvokeChannel = ChannelsOfKind<'invoke'>
+export type SendChannel = ChannelsOfKind<'send'>
+export type EventChannel = ChannelsOfKind<'event'>
+
+export type InvokeRequest<C extends InvokeChannel> = z.input<IpcContract[C]['request']>
+export type InvokeResponse<C extends InvokeChannel> = z.output<IpcContract[C]['response']>
+export type SendPayload<C extends SendChannel> = z.input<IpcContract[C]['payload']>
+export type EventPayload<C extends EventChannel> = z.output<IpcContract[C]['payload']>
+
+export const channelsOfKind = <K extends 'invoke' | 'send' | 'event'>(
+  kind: K
+): ChannelsOfKind<K>[] =>
+  (Object.keys(ipcContract) as IpcChannel[]).filter(
+    (channel): channel is ChannelsOfKind<K> => ipcContract[channel].kind === kind
+  )
+
+type Head<C extends string> = C extends `${infer H}.${string}` ? H : C
+type Tail<C extends string> = C extends `${string}.${infer T}` ? T : never
+type NoArgs<T> = [T] extends [undefined] ? true : false
+
+/** `session.start` → `hark.session.start()`; sends likewise; events through `hark.on`. */
+export type HarkApi = {
+  [H in Head<InvokeChannel | SendChannel>]: {
+    [C in Extract<InvokeChannel, `${H}.${string}`> as Tail<C>]: NoArgs<
+      InvokeRequest<C>
+    > extends true
+      ? () => Promise<InvokeResponse<C>>
+      : (request: InvokeRequest<C>) => Promise<InvokeResponse<C>>
+  } & {
+    [C in Extract<SendChannel, `${H}.${string}`> as Tail<C>]: NoArgs<SendPayload<C>> extends true
+      ? () => void
+      : (payload: SendPayload<C>) => void
+  }
+} & {
+  /** Subscribe to a main → renderer event; returns the unsubscribe function. */
+  on<C extends EventChannel>(channel: C, listener: (payload: EventPayload<C>) => void): () => void
+}
+
+/** Split a channel name into the namespace and method of `window.hark`. */
+export function apiPath(channel: InvokeChannel | SendChannel): [string, string] {
+  const dot = channel.indexOf('.')
+  return [channel.slice(0, dot), channel.slice(dot + 1)]
+}
+
+/** Largest IPC message main accepts from the renderer (audio chunks are the biggest). */
+export const MAX_IPC_MESSAGE_BYTES = MAX_APPEND_BYTES + 1024
+
+/**
+ * Validate a renderer → main payload. Returns the parsed value or a one-line reason; never throws,
+ * so a hostile or buggy renderer cannot crash main.
+ */
+export function parseRendererPayload<C extends InvokeChannel | SendChannel>(
+  channel: C,
+  payload: unknown
+): { ok: true; value: unknown } | { ok: false; reason: string } {
+  const entry = ipcContract[channel]
+  const schema: z.ZodType = entry.kind === 'invoke' ? entry.request : entry.payload
+  const result = schema.safeParse(payload)
+  if (result.success) return { ok: true, value: result.data }
+  const first = result.error.issues[0]
+  return {
+    ok: false,
+    reason: `${channel}: ${first?.path.join('.') || 'payload'} ${first?.message ?? 'is invalid'}`
+  }
+}
