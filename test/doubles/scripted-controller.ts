@@ -2,7 +2,10 @@
 // is asked to send and emits scripted core events, one per macrotask like socket messages.
 
 import { RealtimeCoreError } from '../../src/main/realtime/controller-api'
-import type { RealtimeControllerApi, RealtimeCoreListener } from '../../src/main/realtime/controller-api'
+import type {
+  RealtimeControllerApi,
+  RealtimeCoreListener
+} from '../../src/main/realtime/controller-api'
 import { runTurn } from '../../src/main/cli/run-turn'
 import type { RunTurnOptions, TurnRequest, TurnResult } from '../../src/main/cli/run-turn'
 import type {

@@ -8,7 +8,11 @@ import { encodeWav, WAV_HEADER_BYTES } from '../../shared/wav'
 import { ExitCode } from './exit-codes'
 import { main } from './main'
 import type { CliIo } from './main'
-import { pcmChunk, ScriptedController, spokenResponse } from '../../../test/doubles/scripted-controller'
+import {
+  pcmChunk,
+  ScriptedController,
+  spokenResponse
+} from '../../../test/doubles/scripted-controller'
 
 let dir = ''
 beforeEach(() => {

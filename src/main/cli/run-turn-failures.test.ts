@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { RealtimeCoreError } from '../realtime/controller-api'
 import { ExitCode } from './exit-codes'
-import { pcmChunk, runScriptedTurn, ScriptedController, ZERO_USAGE } from '../../../test/doubles/scripted-controller'
+import {
+  pcmChunk,
+  runScriptedTurn,
+  ScriptedController,
+  ZERO_USAGE
+} from '../../../test/doubles/scripted-controller'
 
 describe('runTurn: failures and their exit codes', () => {
   it('exits 5 when no complete reply arrives in time', async () => {
