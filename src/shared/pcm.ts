@@ -71,3 +71,14 @@ export function pcm16Rms(samples: Int16Array): number {
   for (const s of samples) sum += (s / 0x8000) ** 2
   return Math.sqrt(sum / samples.length)
 }
+
+/** Concatenate byte chunks in order (audio arrives in deltas; files and checks want one run). */
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0))
+  let offset = 0
+  for (const chunk of chunks) {
+    out.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return out
+}

@@ -1,6 +1,7 @@
 // Test double (used by the CLI's unit tests only): a RealtimeControllerApi that records what it
 // is asked to send and emits scripted core events, one per macrotask like socket messages.
 
+import { concatBytes } from '../../src/shared/pcm'
 import { RealtimeCoreError } from '../../src/main/realtime/controller-api'
 import type {
   RealtimeControllerApi,
@@ -8,6 +9,8 @@ import type {
 } from '../../src/main/realtime/controller-api'
 import { runTurn } from '../../src/main/cli/run-turn'
 import type { RunTurnOptions, TurnRequest, TurnResult } from '../../src/main/cli/run-turn'
+
+export { concatBytes }
 import type {
   ConnectionStatus,
   ErrorCode,
@@ -190,17 +193,6 @@ export function pcmChunk(start: number, count: number): Uint8Array {
   const samples = new Int16Array(count)
   for (let i = 0; i < count; i++) samples[i] = (start + i) % 32768
   return new Uint8Array(samples.buffer)
-}
-
-/** Concatenate byte chunks. */
-export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0))
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return out
 }
 
 export const ZERO_USAGE: UsageTotals = NO_USAGE

@@ -1,5 +1,5 @@
 // Audio for tests that speak to the fake: synthesized speech, silence, and the ways to send them.
-import { CAPTURE_CHUNK_MS, PCM_BYTES_PER_MS, msToPcmBytes } from '../../src/shared/pcm'
+import { CAPTURE_CHUNK_MS, PCM_BYTES_PER_MS, concatBytes, msToPcmBytes } from '../../src/shared/pcm'
 import { pcm16ToBytes, synthesizeSpeech } from './speech-synth'
 
 export function speechBytes(text: string): Uint8Array {
@@ -11,13 +11,7 @@ export function silenceBytes(durationMs: number): Uint8Array {
 }
 
 export function joinBytes(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.byteLength, 0))
-  let offset = 0
-  for (const part of parts) {
-    out.set(part, offset)
-    offset += part.byteLength
-  }
-  return out
+  return concatBytes(parts)
 }
 
 /** Splits PCM16 bytes into capture-sized chunks (20 ms, like Hark's worklet). */

@@ -1,7 +1,9 @@
 // The input audio buffer of one session: PCM16 bytes appended since the last commit or clear,
 // placed on the session's input timeline so that VAD times (`audio_start_ms`, `audio_end_ms`)
 // can cut it.
-import { PCM_BYTES_PER_SAMPLE, msToPcmBytes, pcmBytesToMs } from '../../src/shared/pcm'
+import { PCM_BYTES_PER_SAMPLE, concatBytes, msToPcmBytes, pcmBytesToMs } from '../../src/shared/pcm'
+
+export { concatBytes }
 import { invalidRequest } from './validation-errors'
 import type { ApiError } from './wire-types'
 
@@ -25,16 +27,6 @@ export function decodeAudio(base64: string, param: string): Uint8Array | ApiErro
       param
     )
   return bytes
-}
-
-export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((sum, c) => sum + c.byteLength, 0))
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return out
 }
 
 export class InputAudioBuffer {

@@ -12,7 +12,7 @@ import type { RealtimeControllerOptions } from '../../src/main/realtime/controll
 import { RealtimeController } from '../../src/main/realtime/controller'
 import { RealtimeCoreError } from '../../src/main/realtime/controller-api'
 import { createGetCurrentTimeTool } from '../../src/main/tools/clock'
-import { CAPTURE_CHUNK_SAMPLES, PCM_BYTES_PER_SAMPLE } from '../../src/shared/pcm'
+import { CAPTURE_CHUNK_SAMPLES, PCM_BYTES_PER_SAMPLE, concatBytes } from '../../src/shared/pcm'
 import type { RealtimeCoreEvent } from '../../src/shared/realtime-events'
 import type { FakeRealtimeOptions, FakeRealtimeServer } from '../fake-realtime'
 import { FAKE_API_KEY, startFakeRealtimeServer } from '../fake-realtime'
@@ -119,10 +119,6 @@ function session(
   return { controller, events, ofType, until }
 }
 
-function concat(chunks: Uint8Array[]): Uint8Array {
-  return new Uint8Array(Buffer.concat(chunks))
-}
-
 async function startError(controller: RealtimeController): Promise<RealtimeCoreError> {
   try {
     await controller.start()
@@ -171,7 +167,7 @@ describe('RealtimeController against the fake Realtime server', () => {
     const audio = ofType('audio')
     expect(audio.length).toBeGreaterThan(1)
     expect(audio.every((event) => event.itemId === response?.itemId)).toBe(true)
-    expect(concat(audio.map((event) => event.pcm))).toEqual(response?.audio)
+    expect(concatBytes(audio.map((event) => event.pcm))).toEqual(response?.audio)
     expect(ofType('transcript_done')).toContainEqual({
       type: 'transcript_done',
       role: 'assistant',

@@ -1,7 +1,7 @@
 // What one CLI turn has seen so far: the assistant's transcript, the reply audio, responses and
 // tool calls, timings and token usage. Fed core events; knows nothing about sockets or timers.
 
-import { pcmBytesToMs } from '../../shared/pcm'
+import { concatBytes, pcmBytesToMs } from '../../shared/pcm'
 import type { RealtimeCoreEvent, UsageTotals } from '../../shared/realtime-events'
 
 export interface TurnMetrics {
@@ -155,13 +155,7 @@ export class TurnState {
 
   /** Every reply audio byte, in arrival order. */
   get audio(): Uint8Array {
-    const audio = new Uint8Array(this.#audioBytes)
-    let offset = 0
-    for (const chunk of this.#audioChunks) {
-      audio.set(chunk, offset)
-      offset += chunk.byteLength
-    }
-    return audio
+    return concatBytes(this.#audioChunks)
   }
 
   metrics(): TurnMetrics {

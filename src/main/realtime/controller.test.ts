@@ -5,6 +5,7 @@ import { MissingApiKeyError } from './config'
 import type { RealtimeControllerOptions } from './controller'
 import { RealtimeController } from './controller'
 import { exactArrayBuffer } from './pcm-buffer'
+import { concatBytes } from '../../shared/pcm'
 import { createGetCurrentTimeTool } from '../tools/clock'
 import { RealtimeCoreError } from './controller-api'
 import type { ScriptServer, ScriptServerOptions } from '../../../test/doubles/script-server'
@@ -71,16 +72,6 @@ async function harness(
     return ofType(type)[count - 1] as EventOf<T>
   }
   return { server, controller, events, ofType, until }
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0))
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return out
 }
 
 async function rejection(promise: Promise<unknown>): Promise<RealtimeCoreError> {
@@ -205,7 +196,7 @@ describe('RealtimeController turns', () => {
     expect(audio.every((event) => event.responseId === 'resp_1' && event.itemId === 'item_a')).toBe(
       true
     )
-    expect(concat(audio.map((event) => event.pcm))).toEqual(concat(response.chunks))
+    expect(concatBytes(audio.map((event) => event.pcm))).toEqual(concatBytes(response.chunks))
     expect(ofType('transcript_delta')).toEqual([
       { type: 'transcript_delta', role: 'assistant', itemId: 'item_a', delta: 'Hello.' }
     ])
@@ -277,7 +268,7 @@ describe('RealtimeController turns', () => {
       .ofType('input_audio_buffer.append')
       .map((event) => new Uint8Array(Buffer.from(String(event['audio']), 'base64')))
     expect(appended[0]).toEqual(patternPcm(20, 5))
-    expect(concat(appended).byteLength).toBe(5 * 960)
+    expect(concatBytes(appended).byteLength).toBe(5 * 960)
     const types = server.received.map((event) => event.type)
     expect(types.indexOf('input_audio_buffer.commit')).toBeLessThan(
       types.indexOf('response.create')
