@@ -20,11 +20,13 @@ export const KNOWN_VOICES = [
   'verse'
 ] as const
 
-/** The user's settings: stored as one JSON file by main, edited in the renderer. */
-export const settingsSchema = z.object({
-  model: z.string().trim().min(1).max(100).default(DEFAULT_MODEL),
-  voice: z.string().trim().min(1).max(50).default(DEFAULT_VOICE),
-  instructions: z.string().max(20_000).default(DEFAULT_INSTRUCTIONS),
+// The fields without defaults: a patch must carry only what the user changed. (zod 4 applies
+// `.default()` inside `.partial()`, so a patch built from the defaulted schema would reset every
+// field it did not mention.)
+const settingsFields = {
+  model: z.string().trim().min(1).max(100),
+  voice: z.string().trim().min(1).max(50),
+  instructions: z.string().max(20_000),
   url: z
     .string()
     .trim()
@@ -32,15 +34,25 @@ export const settingsSchema = z.object({
     .refine(
       (value) => /^wss?:\/\/[^\s]+$/i.test(value),
       'The endpoint URL must start with wss:// or ws://'
-    )
-    .default(OPENAI_REALTIME_BASE_URL),
+    ),
   /** 'none' is push-to-talk; the VAD modes are hands-free. */
-  turnDetection: z.enum(['none', 'semantic_vad', 'server_vad']).default('none'),
-  vadEagerness: z.enum(['low', 'medium', 'high', 'auto']).default('auto'),
-  inputTranscription: z.boolean().default(true)
+  turnDetection: z.enum(['none', 'semantic_vad', 'server_vad']),
+  vadEagerness: z.enum(['low', 'medium', 'high', 'auto']),
+  inputTranscription: z.boolean()
+}
+
+/** The user's settings: stored as one JSON file by main, edited in the renderer. */
+export const settingsSchema = z.object({
+  model: settingsFields.model.default(DEFAULT_MODEL),
+  voice: settingsFields.voice.default(DEFAULT_VOICE),
+  instructions: settingsFields.instructions.default(DEFAULT_INSTRUCTIONS),
+  url: settingsFields.url.default(OPENAI_REALTIME_BASE_URL),
+  turnDetection: settingsFields.turnDetection.default('none'),
+  vadEagerness: settingsFields.vadEagerness.default('auto'),
+  inputTranscription: settingsFields.inputTranscription.default(true)
 })
 export type Settings = z.infer<typeof settingsSchema>
-export const settingsPatchSchema = settingsSchema.partial().strict()
+export const settingsPatchSchema = z.object(settingsFields).partial().strict()
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>
 
 export const defaultSettings = (): Settings => settingsSchema.parse({})
