@@ -1,3 +1,19 @@
-// The typed `window.hark` bridge is built from the IPC contract in src/shared/ipc.ts.
-// Until that contract exists, nothing is exposed to the page.
-export {}
+// The preload: exposes `window.hark`, built from the IPC contract, and nothing else (DESIGN §1).
+// ipcRenderer itself never reaches the page, and listeners never see the IpcRendererEvent.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import type { HarkApi } from '../shared/ipc'
+import { buildHarkApi } from './build-api'
+
+const api = buildHarkApi({
+  invoke: (channel, request) => ipcRenderer.invoke(channel, request),
+  send: (channel, payload) => ipcRenderer.send(channel, payload),
+  listen: (channel, listener) => {
+    const wrapped = (_event: IpcRendererEvent, payload: unknown): void => listener(payload)
+    ipcRenderer.on(channel, wrapped)
+    return () => {
+      ipcRenderer.removeListener(channel, wrapped)
+    }
+  }
+}) satisfies HarkApi
+
+contextBridge.exposeInMainWorld('hark', api)

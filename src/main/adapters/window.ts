@@ -1,0 +1,61 @@
+// The Hark window, locked down per Electron's security checklist (DESIGN §9): isolated, sandboxed
+// renderer, no Node, no navigation away from our page, no popups, no <webview>.
+import { join } from 'node:path'
+import { BrowserWindow, shell, type WebContents } from 'electron'
+import { isExternalUrlAllowed, isOurPageUrl, type OurPage } from '../security/policy'
+import type { RealtimeLog } from '../realtime/event-bus'
+
+export function createMainWindow(options: {
+  mainDir: string
+  page: OurPage
+  log: RealtimeLog
+}): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 420,
+    height: 640,
+    show: false,
+    title: 'Hark',
+    webPreferences: {
+      // electron-vite emits the sandboxed preload as CommonJS (see electron.vite.config.ts).
+      preload: join(options.mainDir, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false
+    }
+  })
+  window.once('ready-to-show', () => window.show())
+  if (options.page.devServerUrl) void window.loadURL(options.page.devServerUrl)
+  else void window.loadURL(options.page.fileUrl)
+  return window
+}
+
+/**
+ * Deny navigation, popups and webviews; hand safe https links to the user's browser. The entry
+ * applies it to every web contents Electron creates (app 'web-contents-created'), so the window
+ * does not call it itself.
+ */
+export function lockDownContents(contents: WebContents, page: OurPage, log: RealtimeLog): void {
+  const openOutside = (url: string): void => {
+    if (isExternalUrlAllowed(url)) void shell.openExternal(url)
+    else log('warn', 'blocked a link that is not https', { url: url.slice(0, 200) })
+  }
+  // The page never navigates: everything is one document. A navigating window would be showing
+  // someone else's page with our preload attached.
+  const denyNavigation = (event: { preventDefault(): void }, url: string): void => {
+    event.preventDefault()
+    log('warn', 'blocked a navigation', { url: url.slice(0, 200) })
+    if (!isOurPageUrl(url, page)) openOutside(url)
+  }
+  contents.on('will-navigate', (event) => denyNavigation(event, event.url))
+  contents.on('will-redirect', (event) => denyNavigation(event, event.url))
+  contents.setWindowOpenHandler(({ url }) => {
+    openOutside(url)
+    return { action: 'deny' }
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+}

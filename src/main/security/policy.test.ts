@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest'
+import {
+  isExternalUrlAllowed,
+  isOurPageUrl,
+  isPermissionAllowed,
+  payloadSizeBytes,
+  senderVerdict,
+  type FrameFacts,
+  type OurPage
+} from './policy'
+
+const packaged: OurPage = {
+  fileUrl: 'file:///opt/Hark/resources/app.asar/out/renderer/index.html',
+  devServerUrl: null
+}
+const dev: OurPage = { ...packaged, devServerUrl: 'http://localhost:5173/' }
+
+describe('our page', () => {
+  it.each([
+    [packaged, 'file:///opt/Hark/resources/app.asar/out/renderer/index.html', true],
+    [packaged, 'file:///opt/Hark/resources/app.asar/out/renderer/index.html#/settings', true],
+    [packaged, 'file:///tmp/evil.html', false],
+    [packaged, 'http://localhost:5173/', false],
+    [dev, 'http://localhost:5173/index.html', true],
+    [dev, 'http://localhost:5174/', false],
+    [dev, 'https://localhost:5173/', false],
+    [dev, 'not a url', false],
+    [dev, 'about:blank', false]
+  ])('%o: %s → %s', (page, url, expected) => {
+    expect(isOurPageUrl(url, page)).toBe(expected)
+  })
+})
+
+describe('IPC sender', () => {
+  const main: FrameFacts = { processId: 4, routingId: 1, isTop: true, url: packaged.fileUrl }
+
+  it('accepts our window main frame on our page', () => {
+    expect(senderVerdict(main, main, packaged)).toEqual({ ok: true })
+  })
+
+  it.each([
+    ['a destroyed frame', null, main],
+    ['a subframe', { ...main, routingId: 7, isTop: false }, main],
+    ['another window', { ...main, processId: 9 }, main],
+    ['another page in our frame', { ...main, url: 'https://evil.example/' }, main],
+    ['no window', main, null]
+  ])('refuses %s', (_what, frame, windowFrame) => {
+    const verdict = senderVerdict(frame, windowFrame, packaged)
+    expect(verdict.ok).toBe(false)
+  })
+})
+
+describe('permissions', () => {
+  const ask = (overrides: Partial<Parameters<typeof isPermissionAllowed>[0]>): boolean =>
+    isPermissionAllowed(
+      {
+        permission: 'media',
+        requestingUrl: packaged.fileUrl,
+        fromOurWindow: true,
+        mediaTypes: ['audio'],
+        ...overrides
+      },
+      packaged
+    )
+
+  it('grants the microphone to our page', () => {
+    expect(ask({})).toBe(true)
+    expect(ask({ requestingUrl: 'file:///' })).toBe(true) // a check passes only the origin
+  })
+
+  it.each([
+    ['camera', { mediaTypes: ['video'] }],
+    ['camera and microphone', { mediaTypes: ['audio', 'video'] }],
+    ['unknown media', { mediaTypes: ['unknown'] }],
+    ['no media type', { mediaTypes: [] }],
+    ['notifications', { permission: 'notifications' }],
+    ['geolocation', { permission: 'geolocation' }],
+    ['another origin', { requestingUrl: 'https://evil.example/' }],
+    ['another file', { requestingUrl: 'file:///tmp/evil.html' }],
+    ['another window', { fromOurWindow: false }]
+  ])('denies %s', (_what, overrides) => {
+    expect(ask(overrides)).toBe(false)
+  })
+
+  it('grants the dev server only its own origin', () => {
+    const base = { permission: 'media', fromOurWindow: true, mediaTypes: ['audio'] }
+    expect(isPermissionAllowed({ ...base, requestingUrl: 'http://localhost:5173' }, dev)).toBe(true)
+    expect(isPermissionAllowed({ ...base, requestingUrl: 'http://localhost:8080' }, dev)).toBe(
+      false
+    )
+  })
+})
+
+describe('external links', () => {
+  it.each([
+    ['https://platform.openai.com/api-keys', true],
+    ['http://example.com/', false],
+    ['file:///etc/passwd', false],
+    ['javascript:alert(1)', false],
+    ['https://user:pass@example.com/', false],
+    ['smb://server/share', false],
+    ['not a url', false]
+  ])('%s → %s', (url, expected) => {
+    expect(isExternalUrlAllowed(url)).toBe(expected)
+  })
+})
+
+describe('payload size', () => {
+  it('counts binary exactly and everything else as JSON', () => {
+    expect(payloadSizeBytes(undefined)).toBe(0)
+    expect(payloadSizeBytes(new Uint8Array(960))).toBe(960)
+    expect(payloadSizeBytes(new ArrayBuffer(10))).toBe(10)
+    expect(payloadSizeBytes({ text: 'hé' })).toBe(Buffer.byteLength('{"text":"hé"}'))
+    const circular: Record<string, unknown> = {}
+    circular['self'] = circular
+    expect(payloadSizeBytes(circular)).toBe(Number.POSITIVE_INFINITY)
+  })
+})

@@ -1,0 +1,105 @@
+// Test double for main's IPC router tests: a RealtimeControllerApi that records every command,
+// reads the key through its config at start (as the real controller does at connect time) and
+// lets the test emit any core event.
+import type { RealtimeConfig } from '../../src/main/realtime/config'
+import type {
+  RealtimeControllerApi,
+  RealtimeCoreListener
+} from '../../src/main/realtime/controller-api'
+import type { ConnectionStatus, RealtimeCoreEvent } from '../../src/shared/realtime-events'
+
+export type FakeCall =
+  | { method: 'start' | 'stop' | 'interrupt' | 'commitUserTurn' }
+  | { method: 'sendText'; text: string }
+  | { method: 'appendAudio'; bytes: number }
+  | { method: 'reportPlayback'; itemId: string; playedMs: number }
+
+export class FakeController implements RealtimeControllerApi {
+  status: ConnectionStatus = 'disconnected'
+  readonly calls: FakeCall[] = []
+  /** The key start() obtained from the config; tests check it without it leaking anywhere. */
+  keySeen: string | null = null
+  /** Make start() reject with this error (after reading the key). */
+  failStart: Error | null = null
+  readonly #listeners = new Set<RealtimeCoreListener>()
+
+  constructor(readonly config: RealtimeConfig) {}
+
+  subscribe(listener: RealtimeCoreListener): () => void {
+    this.#listeners.add(listener)
+    return () => {
+      this.#listeners.delete(listener)
+    }
+  }
+
+  emit(event: RealtimeCoreEvent): void {
+    for (const listener of this.#listeners) listener(event)
+  }
+
+  async start(): Promise<void> {
+    this.calls.push({ method: 'start' })
+    this.#setStatus('connecting')
+    try {
+      this.keySeen = await this.config.apiKey()
+      if (this.failStart) throw this.failStart
+    } catch (error) {
+      this.status = 'disconnected'
+      this.emit({ type: 'status', status: 'disconnected', reason: 'Could not connect.' })
+      throw error
+    }
+    this.#setStatus('connected')
+  }
+
+  stop(): Promise<void> {
+    this.calls.push({ method: 'stop' })
+    if (this.status !== 'disconnected') this.#setStatus('disconnected')
+    return Promise.resolve()
+  }
+
+  sendText(text: string): void {
+    this.calls.push({ method: 'sendText', text })
+  }
+
+  appendAudio(pcm: Uint8Array): void {
+    this.calls.push({ method: 'appendAudio', bytes: pcm.byteLength })
+  }
+
+  commitUserTurn(): boolean {
+    this.calls.push({ method: 'commitUserTurn' })
+    return true
+  }
+
+  interrupt(): void {
+    this.calls.push({ method: 'interrupt' })
+  }
+
+  reportPlayback(itemId: string, playedMs: number): void {
+    this.calls.push({ method: 'reportPlayback', itemId, playedMs })
+  }
+
+  #setStatus(status: ConnectionStatus): void {
+    this.status = status
+    this.emit({ type: 'status', status })
+  }
+}
+
+/** A reversible stand-in for safeStorage: not secure, only recognisably transformed. */
+export class FakeCipher {
+  available = true
+  encryptCalls = 0
+
+  isAvailable(): boolean {
+    return this.available
+  }
+
+  encrypt(plain: string): Buffer {
+    this.encryptCalls++
+    return Buffer.from(`enc:${Buffer.from(plain, 'utf8').toString('base64')}`, 'utf8')
+  }
+
+  decrypt(data: Buffer): string {
+    const text = data.toString('utf8')
+    if (!text.startsWith('enc:')) throw new Error('not encrypted by FakeCipher')
+    return Buffer.from(text.slice(4), 'base64').toString('utf8')
+  }
+}

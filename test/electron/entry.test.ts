@@ -1,0 +1,179 @@
+// Electron wiring (DESIGN §7 layer 4): the real entry file with `electron` replaced by a
+// recording stub and the core replaced by a recording router.
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { channelsOfKind, MAX_IPC_MESSAGE_BYTES } from '../../src/shared/ipc'
+import { decodeIpcError } from '../../src/shared/ipc-errors'
+import { electronStub, StubBrowserWindow, type StubFrame } from '../doubles/electron-stub'
+
+vi.mock('electron', async () => (await import('../doubles/electron-stub')).electronStub)
+
+const routed = vi.hoisted(() => ({ invokes: [] as unknown[][], sends: [] as unknown[][] }))
+vi.mock('../../src/main/app/hark-main', () => ({
+  createHarkMain: () => ({
+    handleInvoke: (channel: string, payload: unknown) => {
+      routed.invokes.push([channel, payload])
+      return Promise.resolve('routed')
+    },
+    handleSend: (channel: string, payload: unknown) => {
+      routed.sends.push([channel, payload])
+    },
+    subscribe: () => () => undefined,
+    dispose: () => Promise.resolve()
+  })
+}))
+
+let window: StubBrowserWindow
+
+beforeAll(async () => {
+  // The entry logs every refusal; the assertions below check the refusals themselves.
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+  electronStub.app.userData = await mkdtemp(join(tmpdir(), 'hark-entry-'))
+  await import('../../src/main/index')
+  await vi.waitFor(() => expect(StubBrowserWindow.all).toHaveLength(1))
+  window = StubBrowserWindow.all[0] as StubBrowserWindow
+})
+
+const pageUrl = (): string => window.webContents.mainFrame.url
+const eventFrom = (
+  frame: StubFrame | null
+): { senderFrame: StubFrame | null; sender: unknown } => ({
+  senderFrame: frame,
+  sender: window.webContents
+})
+const foreignSenders = (): [string, StubFrame | null][] => {
+  const main = window.webContents.mainFrame
+  return [
+    ['a destroyed frame', null],
+    ['a subframe', { processId: main.processId, routingId: 5, parent: main, url: pageUrl() }],
+    ['another window', { processId: 999, routingId: 1, parent: null, url: pageUrl() }],
+    ['another page', { ...main, url: 'https://evil.example/' }]
+  ]
+}
+
+describe('Electron entry', () => {
+  it('loads our renderer file in a locked-down window', () => {
+    expect(window.loadedUrl).toMatch(/^file:\/\/.*\/renderer\/index\.html$/)
+    expect(window.options['webPreferences']).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false
+    })
+    const preload = (window.options['webPreferences'] as { preload: string }).preload
+    expect(preload).toMatch(/[/\\]preload[/\\]index\.cjs$/)
+  })
+
+  it('registers a handler for every channel of the contract', () => {
+    expect([...electronStub.ipcMain.handlers.keys()].sort()).toEqual(
+      [...channelsOfKind('invoke')].sort()
+    )
+    expect([...electronStub.ipcMain.listeners.keys()].sort()).toEqual(
+      [...channelsOfKind('send')].sort()
+    )
+  })
+
+  it('routes messages from our window main frame', async () => {
+    const invoke = electronStub.ipcMain.handlers.get('key.status')
+    const send = electronStub.ipcMain.listeners.get('ptt.up')
+    await expect(invoke?.(eventFrom(window.webContents.mainFrame), undefined)).resolves.toBe(
+      'routed'
+    )
+    send?.(eventFrom(window.webContents.mainFrame), undefined)
+    expect(routed.invokes.at(-1)).toEqual(['key.status', undefined])
+    expect(routed.sends.at(-1)).toEqual(['ptt.up', undefined])
+  })
+
+  it('refuses foreign senders before the router sees them', async () => {
+    const invokesBefore = routed.invokes.length
+    const sendsBefore = routed.sends.length
+    for (const [what, frame] of foreignSenders()) {
+      const invoke = electronStub.ipcMain.handlers.get('session.start')
+      const error: unknown = await Promise.resolve(invoke?.(eventFrom(frame), undefined)).catch(
+        (caught: unknown) => caught
+      )
+      expect(error, what).toBeInstanceOf(Error)
+      expect(decodeIpcError((error as Error).message)?.code, what).toBe('invalid_request')
+      electronStub.ipcMain.listeners.get('audio.append')?.(eventFrom(frame), new Uint8Array(960))
+    }
+    expect(routed.invokes).toHaveLength(invokesBefore)
+    expect(routed.sends).toHaveLength(sendsBefore)
+  })
+
+  it('drops oversized messages before the router sees them', () => {
+    const sendsBefore = routed.sends.length
+    electronStub.ipcMain.listeners.get('audio.append')?.(
+      eventFrom(window.webContents.mainFrame),
+      new Uint8Array(MAX_IPC_MESSAGE_BYTES + 2)
+    )
+    expect(routed.sends).toHaveLength(sendsBefore)
+  })
+
+  it('grants the microphone to our page only', async () => {
+    const request = electronStub.session.defaultSession.requestHandler
+    const check = electronStub.session.defaultSession.checkHandler
+    const ask = (
+      permission: string,
+      details: Record<string, unknown>,
+      contents: unknown = window.webContents
+    ): Promise<boolean> =>
+      new Promise((resolve) =>
+        request?.(contents, permission, resolve, {
+          requestingUrl: pageUrl(),
+          isMainFrame: true,
+          ...details
+        })
+      )
+    expect(await ask('media', { mediaTypes: ['audio'] })).toBe(true)
+    expect(await ask('media', { mediaTypes: ['video'] })).toBe(false)
+    expect(await ask('media', { mediaTypes: ['audio', 'video'] })).toBe(false)
+    expect(await ask('notifications', {})).toBe(false)
+    expect(
+      await ask('media', { mediaTypes: ['audio'], requestingUrl: 'https://evil.example/' })
+    ).toBe(false)
+    expect(await ask('media', { mediaTypes: ['audio'], isMainFrame: false })).toBe(false)
+    expect(await ask('media', { mediaTypes: ['audio'] }, {})).toBe(false)
+
+    expect(
+      check?.(window.webContents, 'media', 'file:///', { mediaType: 'audio', isMainFrame: true })
+    ).toBe(true)
+    expect(
+      check?.(window.webContents, 'media', 'file:///', { mediaType: 'video', isMainFrame: true })
+    ).toBe(false)
+    expect(check?.(window.webContents, 'notifications', 'file:///', { isMainFrame: true })).toBe(
+      false
+    )
+    expect(
+      check?.(window.webContents, 'media', 'https://evil.example', {
+        mediaType: 'audio',
+        isMainFrame: true
+      })
+    ).toBe(false)
+  })
+
+  it('denies navigation, popups and webviews, opening only https links outside', () => {
+    const contents = window.webContents
+    const navigate = (type: string, url: string): boolean => {
+      let prevented = false
+      contents.emit(type, { url, preventDefault: () => (prevented = true) })
+      return prevented
+    }
+    expect(navigate('will-navigate', 'https://example.com/docs')).toBe(true)
+    expect(navigate('will-redirect', 'http://example.com/')).toBe(true)
+    expect(contents.windowOpenHandler?.({ url: 'https://platform.openai.com/' })).toEqual({
+      action: 'deny'
+    })
+    expect(contents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' })
+    let webviewPrevented = false
+    contents.emit('will-attach-webview', { preventDefault: () => (webviewPrevented = true) })
+    expect(webviewPrevented).toBe(true)
+    expect(electronStub.shell.opened).toEqual([
+      'https://example.com/docs',
+      'https://platform.openai.com/'
+    ])
+  })
+})
