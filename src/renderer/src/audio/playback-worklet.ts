@@ -1,0 +1,62 @@
+// The playback AudioWorklet (DESIGN.md §4): audio.delta samples → ring buffer → output, with a
+// jitter buffer, per-item played-frame reports, drain reports and an immediate flush.
+import { DEFAULT_REPORT_INTERVAL_MS, PlaybackCore } from './playback-core'
+import { PLAYBACK_PROCESSOR_NAME } from './playback-protocol'
+import type { FromWorklet, ToWorklet } from './playback-protocol'
+
+interface ProcessorOptions {
+  processorOptions?: { jitterTargetMs?: number }
+}
+
+class HarkPlaybackProcessor extends AudioWorkletProcessor {
+  readonly #core: PlaybackCore
+
+  constructor(options?: unknown) {
+    super(options)
+    const jitterTargetMs = (options as ProcessorOptions | undefined)?.processorOptions
+      ?.jitterTargetMs
+    this.#core = new PlaybackCore({
+      sampleRate,
+      jitterTargetMs: jitterTargetMs ?? 60,
+      reportIntervalMs: DEFAULT_REPORT_INTERVAL_MS
+    })
+    this.port.onmessage = (event: MessageEvent<ToWorklet>): void => this.#onMessage(event.data)
+  }
+
+  #post(message: FromWorklet): void {
+    this.port.postMessage(message)
+  }
+
+  #postState(): void {
+    this.#post({
+      type: 'state',
+      state: this.#core.state,
+      totalPlayedFrames: this.#core.totalPlayedFrames
+    })
+  }
+
+  #onMessage(message: ToWorklet): void {
+    const before = this.#core.state
+    if (message.type === 'audio') this.#core.enqueue(message.itemId, message.samples)
+    else if (message.type === 'done') this.#core.markDone(message.itemId)
+    else if (message.type === 'flush') {
+      const reports = this.#core.flush(message.itemId)
+      this.#post({ type: 'progress', reason: 'flush', reports, flushId: message.flushId })
+    }
+    if (before !== this.#core.state) this.#postState()
+  }
+
+  process(_inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
+    const channels = outputs[0]
+    const first = channels?.[0]
+    if (!channels || !first) return true
+    const result = this.#core.render(first)
+    for (let c = 1; c < channels.length; c++) channels[c]?.set(first)
+    if (result.report && result.report.reports.length > 0)
+      this.#post({ type: 'progress', ...result.report })
+    if (result.stateChanged) this.#postState()
+    return true
+  }
+}
+
+registerProcessor(PLAYBACK_PROCESSOR_NAME, HarkPlaybackProcessor)

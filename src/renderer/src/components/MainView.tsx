@@ -1,0 +1,81 @@
+import { useEffect, useId, useState } from 'react'
+import type { JSX } from 'react'
+import { getEngine, stopSpeaking } from '../ipc/bridge'
+import { useConnection } from '../stores/connection'
+import { loadSettings } from '../stores/settings'
+import { codeOf, messageOf } from '../stores/errors'
+import { Composer } from './Composer'
+import { ConversationLog } from './ConversationLog'
+import { SettingsPanel } from './SettingsPanel'
+import { PlaybackIndicator, StatusBar } from './StatusBar'
+
+function ConnectButton(): JSX.Element {
+  const status = useConnection((state) => state.status)
+  const [busy, setBusy] = useState(false)
+  const connectedOrConnecting = status !== 'disconnected'
+
+  const onClick = (): void => {
+    setBusy(true)
+    if (!connectedOrConnecting) void getEngine()?.start()
+    const action = connectedOrConnecting ? window.hark.session.stop() : window.hark.session.start()
+    action
+      .catch((error: unknown) =>
+        useConnection.getState().errorReported(codeOf(error), messageOf(error))
+      )
+      .finally(() => setBusy(false))
+  }
+
+  return (
+    <button
+      type="button"
+      className={`button ${connectedOrConnecting ? '' : 'button--primary'}`}
+      onClick={onClick}
+      disabled={busy && !connectedOrConnecting}
+    >
+      {connectedOrConnecting ? 'Disconnect' : 'Connect'}
+    </button>
+  )
+}
+
+/** The main window: status and controls, the conversation, the composer, settings. */
+export function MainView(): JSX.Element {
+  const [settingsOpen, setSettingsOpen] = useState(false)
+  const settingsHeadingId = useId()
+
+  useEffect(() => {
+    void loadSettings()
+  }, [])
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return
+      void stopSpeaking(window.hark)
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [])
+
+  return (
+    <div className={`app app--main${settingsOpen ? ' app--with-settings' : ''}`}>
+      <header className="toolbar">
+        <h1 className="brand">Hark</h1>
+        <StatusBar />
+        <PlaybackIndicator />
+        <ConnectButton />
+        <button
+          type="button"
+          className="button button--ghost"
+          aria-expanded={settingsOpen}
+          onClick={() => setSettingsOpen((open) => !open)}
+        >
+          Settings
+        </button>
+      </header>
+      <main className="conversation">
+        <ConversationLog />
+        <Composer />
+      </main>
+      {settingsOpen && <SettingsPanel headingId={settingsHeadingId} />}
+    </div>
+  )
+}

@@ -1,0 +1,163 @@
+import { useId, useState } from 'react'
+import type { FormEvent, JSX } from 'react'
+import { KNOWN_VOICES, settingsPatchSchema } from '../../../shared/settings'
+import type { Settings } from '../../../shared/settings'
+import { clearKey, useKey } from '../stores/key'
+import { saveSettings, useSettings } from '../stores/settings'
+
+const MODES: { value: Settings['turnDetection']; label: string; hint: string }[] = [
+  { value: 'none', label: 'Push-to-talk', hint: 'Hold the hotkey while you speak.' },
+  {
+    value: 'semantic_vad',
+    label: 'Hands-free (semantic)',
+    hint: 'Hark decides when you are done.'
+  },
+  { value: 'server_vad', label: 'Hands-free (server VAD)', hint: 'Ends your turn after silence.' }
+]
+
+type Draft = Pick<Settings, 'model' | 'voice' | 'instructions' | 'turnDetection' | 'url'>
+
+const draftOf = (settings: Settings): Draft => ({
+  model: settings.model,
+  voice: settings.voice,
+  instructions: settings.instructions,
+  turnDetection: settings.turnDetection,
+  url: settings.url
+})
+
+function SettingsForm({ settings }: { settings: Settings }): JSX.Element {
+  const id = useId()
+  const [draft, setDraft] = useState<Draft>(() => draftOf(settings))
+  const [saved, setSaved] = useState(false)
+  const [invalid, setInvalid] = useState<string | null>(null)
+  const saving = useSettings((state) => state.saving)
+  const error = useSettings((state) => state.error)
+  const notice = useSettings((state) => state.notice)
+  const keyStatus = useKey((state) => state.status)
+
+  const change = <K extends keyof Draft>(field: K, value: Draft[K]): void => {
+    setDraft((current) => ({ ...current, [field]: value }))
+    setSaved(false)
+    setInvalid(null)
+  }
+  const onSubmit = (event: FormEvent): void => {
+    event.preventDefault()
+    // The same schema main validates with: say what is wrong before the round trip.
+    const parsed = settingsPatchSchema.safeParse(draft)
+    if (!parsed.success) {
+      setInvalid(parsed.error.issues[0]?.message ?? 'These settings are not valid.')
+      return
+    }
+    void saveSettings(parsed.data).then(setSaved)
+  }
+
+  return (
+    <form className="settings__form" onSubmit={onSubmit}>
+      {notice && <p className="notice">{notice}</p>}
+      <label className="field">
+        <span className="field__label">Model</span>
+        <input
+          value={draft.model}
+          spellCheck={false}
+          onChange={(e) => change('model', e.target.value)}
+        />
+      </label>
+      <label className="field">
+        <span className="field__label">Voice</span>
+        <input
+          value={draft.voice}
+          list={`${id}-voices`}
+          spellCheck={false}
+          onChange={(e) => change('voice', e.target.value)}
+        />
+        <datalist id={`${id}-voices`}>
+          {KNOWN_VOICES.map((voice) => (
+            <option key={voice} value={voice} />
+          ))}
+        </datalist>
+      </label>
+      <label className="field">
+        <span className="field__label">Instructions</span>
+        <textarea
+          rows={4}
+          value={draft.instructions}
+          onChange={(e) => change('instructions', e.target.value)}
+        />
+      </label>
+      <fieldset className="field">
+        <legend className="field__label">Mode</legend>
+        {MODES.map((mode) => (
+          <label key={mode.value} className="check">
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              value={mode.value}
+              checked={draft.turnDetection === mode.value}
+              onChange={() => change('turnDetection', mode.value)}
+            />
+            <span>
+              {mode.label} <span className="muted">— {mode.hint}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <label className="field">
+        <span className="field__label">Endpoint URL</span>
+        <input
+          type="url"
+          value={draft.url}
+          spellCheck={false}
+          onChange={(e) => change('url', e.target.value)}
+        />
+      </label>
+      {(invalid ?? error) && (
+        <p className="error" role="alert">
+          {invalid ?? error}
+        </p>
+      )}
+      <div className="actions">
+        <span className="muted" aria-live="polite">
+          {saved ? 'Saved.' : ''}
+        </span>
+        <button type="submit" className="button button--primary" disabled={saving}>
+          Save settings
+        </button>
+      </div>
+      {keyStatus && keyStatus.source !== 'environment' && keyStatus.configured && (
+        <div className="actions actions--split">
+          <span className="muted">
+            {keyStatus.source === 'this-run-only'
+              ? 'Your key is kept for this run only.'
+              : 'Your key is stored encrypted on this computer.'}
+          </span>
+          <button type="button" className="button button--danger" onClick={() => void clearKey()}>
+            Remove API key
+          </button>
+        </div>
+      )}
+      {keyStatus?.source === 'environment' && (
+        <p className="hint">
+          The key comes from the <code>OPENAI_API_KEY</code> environment variable.
+        </p>
+      )}
+    </form>
+  )
+}
+
+/** Settings, saved with `hark.settings.set(patch)`. */
+export function SettingsPanel({ headingId }: { headingId: string }): JSX.Element {
+  const settings = useSettings((state) => state.settings)
+  const error = useSettings((state) => state.error)
+  return (
+    <section className="settings" aria-labelledby={headingId}>
+      <h2 id={headingId} className="settings__title">
+        Settings
+      </h2>
+      {settings ? (
+        <SettingsForm settings={settings} />
+      ) : (
+        <p className="muted">{error ?? 'Loading settings…'}</p>
+      )}
+    </section>
+  )
+}
