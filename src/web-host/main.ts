@@ -1,0 +1,66 @@
+// `npm run -s web -- [--port P] [--data-dir DIR]`: Hark's renderer in a browser, talking to the
+// real main-process core in this Node process. Serves on 127.0.0.1 only.
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { homedir, tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { createWebCore } from './core'
+import { startWebHost } from './host'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+
+function defaultDataDir(): string {
+  const config =
+    process.env.XDG_CONFIG_HOME ??
+    (process.platform === 'win32'
+      ? process.env.APPDATA
+      : process.platform === 'darwin'
+        ? join(homedir(), 'Library', 'Application Support')
+        : join(homedir(), '.config'))
+  return join(config ?? tmpdir(), 'hark-web')
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', default: false }
+    }
+  })
+  if (values.help) {
+    console.log('Usage: npm run -s web -- [--port P] [--data-dir DIR]')
+    return
+  }
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a port number, not "${values.port}"`)
+    process.exit(2)
+  }
+  const rendererDir = join(root, 'out', 'renderer')
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    console.log('No built renderer in out/renderer: running `npx electron-vite build` first…')
+    const built = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' })
+    if (built.status !== 0) process.exit(built.status ?? 1)
+  }
+  const dataDir = resolve(values['data-dir'] ?? defaultDataDir())
+  const host = await startWebHost({
+    port,
+    rendererDir,
+    router: createWebCore(dataDir, process.env)
+  })
+  console.log(`Hark is running at ${host.url}`)
+  console.log(`Data folder: ${dataDir}. API keys set in the page are kept for this run only.`)
+  const stop = (): void => {
+    void host.close().then(() => process.exit(0))
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})
