@@ -6,6 +6,7 @@ import { loadSettings } from '../stores/settings'
 import { codeOf, messageOf } from '../stores/errors'
 import { Composer } from './Composer'
 import { ConversationLog } from './ConversationLog'
+import { SettingsNotice } from './SettingsNotice'
 import { SettingsPanel } from './SettingsPanel'
 import { PlaybackIndicator, StatusBar } from './StatusBar'
 
@@ -72,6 +73,7 @@ export function MainView(): JSX.Element {
         </button>
       </header>
       <main className="conversation">
+        <SettingsNotice />
         <ConversationLog />
         <Composer />
       </main>
