@@ -34,19 +34,55 @@ test('a server that is down says it could not be reached, and Connect works once
   }
 })
 
-test('a socket dropped mid-answer shows the disconnect, and Connect works again', async ({
+/** Just enough DOM for `page.evaluate` (e2e is type-checked without the DOM library). */
+interface StatusWatch {
+  document: { querySelector(selector: string): { textContent: string | null } | null }
+  MutationObserver: new (callback: () => void) => {
+    observe(target: unknown, options: Record<string, boolean>): void
+  }
+  /** Every text the status element showed since the watch began. */
+  harkStatusTexts?: string[]
+}
+
+test('a socket dropped mid-answer reconnects on its own, with the conversation replayed', async ({
   app,
   fake
 }) => {
   await enterKey(app, FAKE_API_KEY)
   await connect(app)
+  // The reconnect can take well under a poll interval, so record every text the status showed.
+  await app.evaluate(() => {
+    const page = globalThis as unknown as StatusWatch
+    const element = page.document.querySelector('[role="status"]')
+    const texts: string[] = []
+    page.harkStatusTexts = texts
+    new page.MutationObserver(() => texts.push(element?.textContent ?? '')).observe(element, {
+      subtree: true,
+      childList: true,
+      characterData: true
+    })
+  })
   fake.faults.midResponse = { kind: 'drop', afterAudioChunks: 3 }
   await sendMessage(app, 'Tell me something that will be cut short')
-  await expect(app.getByRole('status')).toContainText('dropped')
-  await expect(app.getByRole('button', { name: 'Connect', exact: true })).toBeVisible()
 
-  await connect(app)
+  await expect
+    .poll(() => app.evaluate(() => (globalThis as unknown as StatusWatch).harkStatusTexts ?? []))
+    .toContainEqual(expect.stringContaining('Reconnecting… (attempt 1 of 5)'))
+  // Back without pressing Connect: the button still offers Disconnect.
   await expect(app.getByRole('status')).toContainText('Connected')
+  await expect(app.getByRole('button', { name: 'Disconnect', exact: true })).toBeVisible()
+  expect(fake.connectionCount).toBe(2)
+  const replayed = fake.clientEvents.filter(
+    (e) => e.connectionIndex === 1 && e.type === 'conversation.item.create'
+  )
+  expect(replayed.map((e) => [e.event.item, e.error])).toContainEqual([
+    expect.objectContaining({
+      role: 'user',
+      content: [{ type: 'input_text', text: 'Tell me something that will be cut short' }]
+    }),
+    null
+  ])
+
   await sendMessage(app, 'Are you back')
   await expect(app.getByRole('log', { name: 'Conversation' })).toContainText(
     'You said: Are you back'

@@ -98,7 +98,7 @@ export const ipcContract = {
   // main → renderer
   'session.status': event(
     z.object({
-      status: z.enum(['disconnected', 'connecting', 'connected']),
+      status: z.enum(['disconnected', 'connecting', 'connected', 'reconnecting']),
       reason: z.string().optional(),
       code: errorCode.optional()
     })

@@ -2,17 +2,23 @@
 // reads the key through its config at start (as the real controller does at connect time) and
 // lets the test emit any core event.
 import type { RealtimeConfig } from '../../src/main/realtime/config'
-import type {
-  RealtimeControllerApi,
-  RealtimeCoreListener
+import {
+  RealtimeCoreError,
+  type RealtimeControllerApi,
+  type RealtimeCoreListener
 } from '../../src/main/realtime/controller-api'
-import type { ConnectionStatus, RealtimeCoreEvent } from '../../src/shared/realtime-events'
+import type {
+  ConnectionStatus,
+  ConversationItem,
+  RealtimeCoreEvent
+} from '../../src/shared/realtime-events'
 
 export type FakeCall =
   | { method: 'start' | 'stop' | 'interrupt' | 'commitUserTurn' }
   | { method: 'sendText'; text: string }
   | { method: 'appendAudio'; bytes: number }
   | { method: 'reportPlayback'; itemId: string; playedMs: number }
+  | { method: 'seedHistory'; items: ConversationItem[] }
 
 export class FakeController implements RealtimeControllerApi {
   status: ConnectionStatus = 'disconnected'
@@ -44,7 +50,13 @@ export class FakeController implements RealtimeControllerApi {
       if (this.failStart) throw this.failStart
     } catch (error) {
       this.status = 'disconnected'
-      this.emit({ type: 'status', status: 'disconnected', reason: 'Could not connect.' })
+      // Like the real controller: a coded failure puts its code on the final status.
+      this.emit({
+        type: 'status',
+        status: 'disconnected',
+        reason: 'Could not connect.',
+        ...(error instanceof RealtimeCoreError ? { code: error.code } : {})
+      })
       throw error
     }
     this.#setStatus('connected')
@@ -75,6 +87,22 @@ export class FakeController implements RealtimeControllerApi {
 
   reportPlayback(itemId: string, playedMs: number): void {
     this.calls.push({ method: 'reportPlayback', itemId, playedMs })
+  }
+
+  seedHistory(items: readonly ConversationItem[]): number {
+    this.calls.push({ method: 'seedHistory', items: [...items] })
+    return items.length
+  }
+
+  /** The server dropped the socket, as the real controller reports it. */
+  drop(): void {
+    this.status = 'disconnected'
+    this.emit({
+      type: 'status',
+      status: 'disconnected',
+      reason: 'The connection to the Realtime server dropped.',
+      code: 'network'
+    })
   }
 
   #setStatus(status: ConnectionStatus): void {

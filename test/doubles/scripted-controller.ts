@@ -99,6 +99,11 @@ export class ScriptedController implements RealtimeControllerApi {
 
   reportPlayback(): void {}
 
+  /** The CLI runs one turn per session and never reconnects. */
+  seedHistory(): number {
+    return 0
+  }
+
   emit(event: RealtimeCoreEvent): void {
     for (const listener of this.#listeners) listener(event)
   }

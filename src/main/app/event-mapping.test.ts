@@ -58,6 +58,16 @@ describe('core event → IPC event', () => {
     expect(message.payload).toEqual(fields)
   })
 
+  it('maps the session manager’s reconnecting status to a valid contract payload', () => {
+    const message = toIpcEvent({
+      type: 'status',
+      status: 'reconnecting',
+      reason: 'Reconnecting… (attempt 1 of 5)'
+    })
+    expect(message.channel).toBe('session.status')
+    expect(ipcContract['session.status'].payload.safeParse(message.payload).success).toBe(true)
+  })
+
   it('leaves out absent optional fields of a status', () => {
     expect(toIpcEvent({ type: 'status', status: 'connected' }).payload).toEqual({
       status: 'connected'

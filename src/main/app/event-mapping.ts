@@ -1,7 +1,18 @@
-// Core events → IPC event channels: one case per event type, checked exhaustively by the compiler
-// so that a new core event cannot be forgotten silently.
+// Core events (and the session manager's statuses) → IPC event channels: one case per event type,
+// checked exhaustively by the compiler so that a new core event cannot be forgotten silently.
 import type { EventChannel, EventPayload } from '../../shared/ipc'
-import type { RealtimeCoreEvent } from '../../shared/realtime-events'
+import type { ConnectionStatus, ErrorCode, RealtimeCoreEvent } from '../../shared/realtime-events'
+
+/** `reconnecting` is the session manager's own state; one controller never reconnects. */
+export type SessionStatus = ConnectionStatus | 'reconnecting'
+export interface SessionStatusEvent {
+  type: 'status'
+  status: SessionStatus
+  reason?: string
+  code?: ErrorCode
+}
+/** What the session manager reports: the core's events, with its own statuses. */
+export type SessionEvent = Exclude<RealtimeCoreEvent, { type: 'status' }> | SessionStatusEvent
 
 export type IpcEventMessage = {
   [C in EventChannel]: { channel: C; payload: EventPayload<C> }
@@ -9,7 +20,7 @@ export type IpcEventMessage = {
 
 export type IpcEmit = <C extends EventChannel>(channel: C, payload: EventPayload<C>) => void
 
-export function toIpcEvent(event: RealtimeCoreEvent): IpcEventMessage {
+export function toIpcEvent(event: SessionEvent): IpcEventMessage {
   switch (event.type) {
     case 'status': {
       const payload: EventPayload<'session.status'> = { status: event.status }

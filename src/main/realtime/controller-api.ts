@@ -1,4 +1,9 @@
-import type { ConnectionStatus, ErrorCode, RealtimeCoreEvent } from '../../shared/realtime-events'
+import type {
+  ConnectionStatus,
+  ConversationItem,
+  ErrorCode,
+  RealtimeCoreEvent
+} from '../../shared/realtime-events'
 
 /** An error the core throws or rejects with: always a stable code and a human sentence. */
 export class RealtimeCoreError extends Error {
@@ -40,4 +45,10 @@ export interface RealtimeControllerApi {
   interrupt(): void
   /** The renderer's report of how much of an assistant item has actually been played. */
   reportPlayback(itemId: string, playedMs: number): void
+  /**
+   * Replay an earlier conversation into this (new, empty) server session as text items, so the
+   * model keeps its context after a reconnect. Returns how many items were sent; throws
+   * `not_connected` without a session.
+   */
+  seedHistory(items: readonly ConversationItem[]): number
 }

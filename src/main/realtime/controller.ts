@@ -2,7 +2,11 @@
 // WebSocket transport, behind RealtimeControllerApi. Never imports electron (DESIGN.md §1).
 import type { RealtimeSession } from '@openai/agents-realtime'
 import { pcmBytesToMs, pcmChunkProblem } from '../../shared/pcm'
-import type { ConnectionStatus, RealtimeCoreEvent } from '../../shared/realtime-events'
+import type {
+  ConnectionStatus,
+  ConversationItem,
+  RealtimeCoreEvent
+} from '../../shared/realtime-events'
 import type { RealtimeConfig } from './config'
 import { resolveEndpointUrl } from './config'
 import type { RealtimeControllerApi, RealtimeCoreListener } from './controller-api'
@@ -17,6 +21,7 @@ import {
   serverErrorCode,
   startFailureCause
 } from './failure-cause'
+import { seedItems } from './history'
 import { PlaybackAwareTransport } from './playback-aware-transport'
 import { exactArrayBuffer } from './pcm-buffer'
 import type { RealtimeTool } from './session-config'
@@ -190,6 +195,18 @@ export class RealtimeController implements RealtimeControllerApi {
         'A playback report needs an item and a played time ≥ 0.'
       )
     this.#transport.reportPlayback(itemId, playedMs)
+  }
+
+  seedHistory(items: readonly ConversationItem[]): number {
+    this.#requireConnected()
+    const seeds = seedItems(items)
+    // Raw item creates, not session.updateHistory: that one cannot replay assistant audio items
+    // and diffs against the SDK's (here empty) history (reference §2, §7 recovery recipe).
+    this.#callSdk(() => {
+      for (const item of seeds)
+        this.#transport.sendEvent({ type: 'conversation.item.create', item })
+    })
+    return seeds.length
   }
 
   async #connect(): Promise<void> {

@@ -1,6 +1,7 @@
 import type { RealtimeItem } from '@openai/agents-realtime'
 import { describe, expect, it } from 'vitest'
-import { flattenHistory } from './history'
+import type { ConversationItem } from '../../shared/realtime-events'
+import { flattenHistory, seedItems } from './history'
 
 describe('flattenHistory', () => {
   it('keeps typed user text, transcribed user audio and assistant transcripts in order', () => {
@@ -149,5 +150,62 @@ describe('flattenHistory', () => {
       }
     ]
     expect(flattenHistory(items)).toEqual([])
+  })
+})
+
+describe('seedItems', () => {
+  const message = (
+    itemId: string,
+    role: 'user' | 'assistant',
+    text: string | null,
+    status: ConversationItem['status'] = 'completed'
+  ): ConversationItem => ({ itemId, kind: 'message', role, text, status })
+
+  it('replays user messages as input_text and assistant ones as output_text, ids kept', () => {
+    expect(
+      seedItems([message('item_1', 'user', 'hi'), message('item_2', 'assistant', ' Hello. ')])
+    ).toEqual([
+      {
+        id: 'item_1',
+        type: 'message',
+        role: 'user',
+        content: [{ type: 'input_text', text: 'hi' }]
+      },
+      {
+        id: 'item_2',
+        type: 'message',
+        role: 'assistant',
+        content: [{ type: 'output_text', text: 'Hello.' }]
+      }
+    ])
+  })
+
+  it('leaves out function calls, unfinished items and items without words', () => {
+    const call: ConversationItem = {
+      itemId: 'item_3',
+      kind: 'function_call',
+      text: null,
+      status: 'completed',
+      name: 'get_current_time',
+      arguments: '{}',
+      output: '12:00'
+    }
+    const seeds = seedItems([
+      message('item_1', 'user', 'time?'),
+      call,
+      message('item_4', 'assistant', 'It is noon, and', 'incomplete'),
+      message('item_5', 'assistant', 'Half', 'in_progress'),
+      message('item_6', 'user', null),
+      message('item_7', 'user', '   ')
+    ])
+    expect(seeds.map((seed) => seed.id)).toEqual(['item_1'])
+  })
+
+  it('keeps only the most recent items', () => {
+    const items = Array.from({ length: 60 }, (_, i) => message(`item_${i}`, 'user', `m${i}`))
+    const seeds = seedItems(items)
+    expect(seeds).toHaveLength(50)
+    expect(seeds[0]?.id).toBe('item_10')
+    expect(seedItems(items, 2).map((seed) => seed.id)).toEqual(['item_58', 'item_59'])
   })
 })

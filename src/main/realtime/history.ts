@@ -55,3 +55,49 @@ export function flattenHistory(items: readonly RealtimeItem[]): ConversationItem
   }
   return flat
 }
+
+/** How many items a reconnect replays: enough context, without flooding the new session. */
+export const MAX_SEED_ITEMS = 50
+
+export type SeedItem =
+  | { id: string; type: 'message'; role: 'user'; content: [{ type: 'input_text'; text: string }] }
+  | {
+      id: string
+      type: 'message'
+      role: 'assistant'
+      content: [{ type: 'output_text'; text: string }]
+    }
+
+/**
+ * The `conversation.item.create` items that replay a conversation as text. The API cannot take
+ * assistant audio back (reference §2 `updateHistory`, §8 PR #1329), so every message becomes
+ * text; function calls and unfinished items are left out, since a call without its output (or a
+ * half-heard answer) would confuse the model more than it helps. Ids are kept, so that the
+ * renderer, which orders by id, sees the same items rather than copies.
+ */
+export function seedItems(
+  items: readonly ConversationItem[],
+  maxItems = MAX_SEED_ITEMS
+): SeedItem[] {
+  const seeds: SeedItem[] = []
+  for (const item of items) {
+    if (item.kind !== 'message' || item.status !== 'completed') continue
+    const text = item.text?.trim()
+    if (!text) continue
+    if (item.role === 'user')
+      seeds.push({
+        id: item.itemId,
+        type: 'message',
+        role: 'user',
+        content: [{ type: 'input_text', text }]
+      })
+    else if (item.role === 'assistant')
+      seeds.push({
+        id: item.itemId,
+        type: 'message',
+        role: 'assistant',
+        content: [{ type: 'output_text', text }]
+      })
+  }
+  return seeds.slice(-maxItems)
+}

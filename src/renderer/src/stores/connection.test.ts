@@ -17,6 +17,12 @@ describe('connection sentences', () => {
     expect(connectionSentence(state({ status: 'connected' }))).toBe('Connected')
   })
 
+  it('names the reconnect attempt when main gives one', () => {
+    const reason = 'Reconnecting… (attempt 2 of 5)'
+    expect(connectionSentence(state({ status: 'reconnecting', reason }))).toBe(reason)
+    expect(connectionSentence(state({ status: 'reconnecting' }))).toBe('Reconnecting…')
+  })
+
   it('prefers main’s reason, then a sentence for the code', () => {
     expect(connectionSentence(state({ reason: 'The connection dropped.', code: 'network' }))).toBe(
       'The connection dropped.'

@@ -29,7 +29,7 @@ export const useConnection = create<ConnectionState & ConnectionActions>()((set)
       reason: reason ?? null,
       code: code ?? null,
       // A fresh attempt clears the previous error; a disconnect keeps it as the explanation.
-      errorMessage: status === 'connecting' ? null : state.errorMessage
+      errorMessage: status === 'connecting' || status === 'reconnecting' ? null : state.errorMessage
     })),
   errorReported: (code, message) =>
     set((state) => ({ errorMessage: message, code: code ?? state.code })),
@@ -52,6 +52,8 @@ const codeSentences: Record<ErrorCode, string> = {
 /** The human sentence for the status element. */
 export function connectionSentence(state: ConnectionState): string {
   if (state.status === 'connecting') return 'Connecting…'
+  // Main's reason names the attempt ("Reconnecting… (attempt 2 of 5)").
+  if (state.status === 'reconnecting') return state.reason ?? 'Reconnecting…'
   if (state.status === 'connected') return 'Connected'
   if (state.reason) return state.reason
   if (state.code) return codeSentences[state.code]
