@@ -9,6 +9,9 @@ import {
   selectCaptions
 } from './conversation-model'
 import type { ConversationState } from './conversation-model'
+import type { EventPayload } from '../../../shared/ipc'
+
+type HistoryItem = EventPayload<'history.updated'>['items'][number]
 
 const deltas = (
   state: ConversationState,
@@ -82,6 +85,27 @@ describe('conversation reducers', () => {
       streaming: false
     })
     expect(captions[2]).toMatchObject({ text: 'Streaming…', streaming: true })
+  })
+
+  it('after a reconnect, a cut-off answer the new history lacks keeps its place', () => {
+    const user = (itemId: string, text: string): HistoryItem => ({
+      itemId,
+      kind: 'message',
+      role: 'user',
+      text,
+      status: 'completed'
+    })
+    let state = applyHistory(emptyConversation(), { items: [user('u1', 'Tell me a story')] })
+    state = deltas(state, 'assistant', 'a1', ['Once upon a'])
+    // The new session was seeded with u1 only (a1 never completed), then the user asked again.
+    state = applyHistory(state, {
+      items: [
+        user('u1', 'Tell me a story'),
+        user('u2', 'Go on'),
+        { itemId: 'a2', kind: 'message', role: 'assistant', text: 'Sure.', status: 'completed' }
+      ]
+    })
+    expect(selectCaptions(state).map((c) => c.itemId)).toEqual(['u1', 'a1', 'u2', 'a2'])
   })
 
   it('history marks incomplete items interrupted and shows function calls', () => {

@@ -121,13 +121,28 @@ export function applyHistory(
     }
     order.push(item.itemId)
   }
+  // Captions the history no longer has (a partial answer cut off by a reconnect, whose new
+  // session never saw it) or does not have yet (still streaming) stay right after the caption
+  // that preceded them, so a reconnect never moves an old answer below a newer question.
+  const orphansAfter = new Map<string | null, string[]>()
+  let anchor: string | null = null
   for (const itemId of state.order) {
     const existing = state.items[itemId]
-    if (next[itemId] || !existing) continue
+    if (!existing) continue
+    if (next[itemId]) {
+      anchor = itemId
+      continue
+    }
     next[itemId] = existing
-    order.push(itemId)
+    orphansAfter.set(anchor, [...(orphansAfter.get(anchor) ?? []), itemId])
+    anchor = itemId
   }
-  return { order, items: next }
+  const placed = (itemId: string | null): string[] =>
+    (orphansAfter.get(itemId) ?? []).flatMap((orphan) => [orphan, ...placed(orphan)])
+  return {
+    order: [...placed(null), ...order.flatMap((itemId) => [itemId, ...placed(itemId)])],
+    items: next
+  }
 }
 
 function lastStreamingAssistant(state: ConversationState): string | null {
