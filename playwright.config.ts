@@ -3,6 +3,8 @@
 // Realtime server. `e2e/electron/**` is the Electron layer (layer 5) with its own project.
 import { defineConfig } from '@playwright/test'
 
+// Debian's Chromium by default; HARK_CHROMIUM points elsewhere (GitHub runners, other distros).
+const chromiumPath = process.env['HARK_CHROMIUM'] ?? '/usr/bin/chromium'
 const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
@@ -33,7 +35,7 @@ export default defineConfig({
         browserName: 'chromium',
         colorScheme: 'light',
         viewport: { width: 900, height: 700 },
-        launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs }
+        launchOptions: { executablePath: chromiumPath, args: chromiumArgs }
       }
     },
     {
