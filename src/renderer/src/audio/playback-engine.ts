@@ -42,6 +42,11 @@ export class PlaybackEngine {
     return this.#starting
   }
 
+  /** The app's one AudioContext, shared with capture (DESIGN.md §4); null when audio failed. */
+  async audioContext(): Promise<AudioContext | null> {
+    return (await this.start()) ? this.#context : null
+  }
+
   /** audio.delta: convert PCM16 to Float32 here and transfer the buffer to the worklet. */
   enqueue(itemId: string, pcm: Uint8Array): void {
     this.#currentItemId = itemId

@@ -9,10 +9,12 @@ import { ConversationLog } from './ConversationLog'
 import { SettingsNotice } from './SettingsNotice'
 import { SettingsPanel } from './SettingsPanel'
 import { PlaybackIndicator, StatusBar } from './StatusBar'
+import { PushToTalk } from './PushToTalk'
 
 function ConnectButton(): JSX.Element {
   const status = useConnection((state) => state.status)
   const [busy, setBusy] = useState(false)
+  // Connecting and reconnecting count too: Disconnect then cancels the attempt or the backoff.
   const connectedOrConnecting = status !== 'disconnected'
 
   const onClick = (): void => {
@@ -75,6 +77,7 @@ export function MainView(): JSX.Element {
       <main className="conversation">
         <SettingsNotice />
         <ConversationLog />
+        <PushToTalk />
         <Composer />
       </main>
       {settingsOpen && <SettingsPanel headingId={settingsHeadingId} />}

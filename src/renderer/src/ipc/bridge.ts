@@ -1,13 +1,19 @@
 // Wires `window.hark` events to the stores and the playback engine. Called once at startup.
 import type { HarkApi } from '../../../shared/ipc'
+import { CaptureEngine } from '../audio/capture-engine'
+import { describeMicrophoneError } from '../audio/microphone-errors'
 import { PlaybackEngine } from '../audio/playback-engine'
+import { reportMicrophoneProblem, useCapture } from '../stores/capture'
 import { useConnection } from '../stores/connection'
 import { useConversation } from '../stores/conversation'
 import { usePlayback } from '../stores/playback'
 import { codeOf, messageOf } from '../stores/errors'
+import { createPushToTalk, type PushToTalk } from './push-to-talk'
 
 export interface Bridge {
   engine: PlaybackEngine
+  capture: CaptureEngine
+  pushToTalk: PushToTalk
   dispose(): void
 }
 
@@ -17,6 +23,13 @@ export function connectBridge(hark: HarkApi): Bridge {
     onReport: (report) => usePlayback.setState({ lastReport: report }),
     onState: (state, totalPlayedFrames) => usePlayback.setState({ state, totalPlayedFrames }),
     onProblem: (problem) => usePlayback.setState({ problem })
+  })
+  const capture = new CaptureEngine({
+    audioContext: () => engine.audioContext(),
+    sendChunk: (pcm) => hark.audio.append(pcm),
+    onLevel: (level) => useCapture.setState({ level }),
+    onNotice: (notice) => useCapture.setState({ notice }),
+    onProblem: reportMicrophoneProblem
   })
   const connection = useConnection.getState()
   const conversation = useConversation.getState()
@@ -32,12 +45,33 @@ export function connectBridge(hark: HarkApi): Bridge {
     hark.on('transcript.delta', (payload) => conversation.transcriptDelta(payload)),
     hark.on('transcript.done', (payload) => conversation.transcriptDone(payload)),
     hark.on('history.updated', (payload) => conversation.historyUpdated(payload)),
-    hark.on('item.truncated', (payload) => conversation.itemTruncated(payload))
+    hark.on('item.truncated', (payload) => conversation.itemTruncated(payload)),
+    // The microphone is open while connected, so the first press streams at once (and a
+    // missing permission shows up at Connect, not mid-sentence); reconnects keep it open.
+    useConnection.subscribe((state, previous) => {
+      if (state.status === previous.status) return
+      if (state.status === 'connected' && !capture.isOpen)
+        capture.open().then(
+          () => useCapture.setState({ problem: null }),
+          (error: unknown) => {
+            // A disconnect while the microphone was opening is no problem to report.
+            if (useConnection.getState().status === 'connected')
+              reportMicrophoneProblem(describeMicrophoneError(error))
+          }
+        )
+      if (state.status === 'disconnected') {
+        capture.close()
+        useCapture.setState({ level: 0, talking: false })
+      }
+    })
   ]
   return {
     engine,
+    capture,
+    pushToTalk: createPushToTalk(hark, capture, engine),
     dispose: () => {
       for (const unsubscribe of unsubscribers) unsubscribe()
+      capture.close()
       void engine.close()
     }
   }
@@ -52,6 +86,10 @@ export function startBridge(hark: HarkApi): Bridge {
 
 export function getEngine(): PlaybackEngine | null {
   return bridge?.engine ?? null
+}
+
+export function getPushToTalk(): PushToTalk | null {
+  return bridge?.pushToTalk ?? null
 }
 
 /**

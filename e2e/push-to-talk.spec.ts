@@ -1,0 +1,177 @@
+// Push-to-talk in the real renderer: Chromium's fake microphone plays an espeak-ng sentence, the
+// page streams it while "Hold to talk" is held, and the release commits the turn at once. Also:
+// holding the button during a reply barges in at the played position, and a denied microphone
+// explains itself instead of leaving a dead button.
+import { execFileSync } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { LaunchOptions, Page } from '@playwright/test'
+import { bytesAsPcm16, pcm16Rms, pcmBytesToMs } from '../src/shared/pcm'
+import { FAKE_API_KEY, connect, enterKey, expect, playedFrames, test } from './fixtures'
+
+/** One render quantum: the tolerance between what was played and what is reported. */
+const QUANTUM = 128
+const HOLD_MS = 2000
+/** The held time and the audio the server got may differ by this much (DESIGN.md §4). */
+const DURATION_TOLERANCE_MS = 300
+const fixturesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../test-results/fixtures')
+
+/** A few seconds of speech with pauses, as Chromium's fake capture wants it: 48 kHz mono PCM16. */
+function makeSpeechWav(): string {
+  mkdirSync(fixturesDir, { recursive: true })
+  const raw = resolve(fixturesDir, 'ptt-speech-raw.wav')
+  const wav = resolve(fixturesDir, 'ptt-speech-48k.wav')
+  const text = 'Hello Hark. What is the weather like today? I would like to know, please.'
+  execFileSync('espeak-ng', ['-w', raw, text])
+  execFileSync('sox', [raw, '-r', '48000', '-c', '1', '-b', '16', wav])
+  return wav
+}
+
+const withArgs = (options: LaunchOptions, change: (args: string[]) => string[]): LaunchOptions => ({
+  ...options,
+  args: change([...(options.args ?? [])])
+})
+
+// The fake microphone's file is a browser launch argument, so these fixtures change the launch
+// (worker-scoped) while keeping the config's other arguments.
+const speechTest = test.extend<object, { speechWav: string }>({
+  // eslint-disable-next-line no-empty-pattern
+  speechWav: [async ({}, use) => use(makeSpeechWav()), { scope: 'worker' }],
+  launchOptions: [
+    async ({ launchOptions, speechWav }, use) =>
+      use(
+        withArgs(launchOptions, (args) => [
+          ...args,
+          `--use-file-for-fake-audio-capture=${speechWav}`
+        ])
+      ),
+    { scope: 'worker' }
+  ]
+})
+
+// Without the fake permission UI and with prompts denied, getUserMedia rejects: NotAllowedError.
+const deniedTest = test.extend({
+  launchOptions: [
+    async ({ launchOptions }, use) =>
+      use(
+        withArgs(launchOptions, (args) => [
+          ...args.filter((arg) => arg !== '--use-fake-ui-for-media-stream'),
+          '--deny-permission-prompts'
+        ])
+      ),
+    { scope: 'worker' }
+  ]
+})
+
+async function pressButton(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Hold to talk' }).hover()
+  await page.mouse.down()
+}
+
+speechTest(
+  'holding "Hold to talk" streams the speech, commits on release and barges in on the reply',
+  async ({ app, fake, host }) => {
+    const pttTimesMs: { channel: string; atMs: number }[] = []
+    host.observe((o) => {
+      if (o.kind === 'send' && (o.channel === 'ptt.down' || o.channel === 'ptt.up'))
+        pttTimesMs.push({ channel: o.channel, atMs: performance.now() })
+    })
+    await enterKey(app, FAKE_API_KEY)
+    await connect(app)
+    // The meter moves before anyone talks: the microphone opened with the session.
+    const meter = app.getByRole('meter', { name: 'Input level' })
+    await expect.poll(async () => Number(await meter.getAttribute('value'))).toBeGreaterThan(0)
+
+    await pressButton(app)
+    await expect
+      .poll(() => pcmBytesToMs(fake.inputAudioBytes()), { intervals: [20] })
+      .toBeGreaterThanOrEqual(HOLD_MS - 200)
+    await app.mouse.up()
+    const commit = await fake.waitForClientEvent('input_audio_buffer.commit')
+    const create = await fake.waitForClientEvent('response.create')
+    expect(create.receivedAtMs).toBeGreaterThanOrEqual(commit.receivedAtMs)
+
+    const [down, up] = pttTimesMs
+    expect([down?.channel, up?.channel]).toEqual(['ptt.down', 'ptt.up'])
+    const heldMs = (up?.atMs ?? 0) - (down?.atMs ?? 0)
+    const audio = fake.inputAudio(0)
+    const receivedMs = pcmBytesToMs(audio.byteLength)
+    // Chromium's echo cancellation, noise suppression and gain control stay on (the app's
+    // defaults; there is no setting to turn them off), so compare loosely: duration and speech.
+    const rms = pcm16Rms(bytesAsPcm16(audio))
+    test.info().annotations.push({
+      type: 'capture',
+      description: `held ${heldMs.toFixed(0)} ms, received ${receivedMs.toFixed(0)} ms, RMS ${rms.toFixed(3)}`
+    })
+    expect(Math.abs(receivedMs - heldMs)).toBeLessThanOrEqual(DURATION_TOLERANCE_MS)
+    expect(rms).toBeGreaterThan(0.01)
+
+    const [response] = await fake.waitForResponses(1)
+    await expect.poll(() => response?.itemId ?? null).not.toBeNull()
+    const itemId = response?.itemId ?? ''
+    await expect.poll(() => playedFrames(host, itemId)).toBeGreaterThan(12_000)
+
+    await pressButton(app)
+    const truncate = await fake.waitForClientEvent('conversation.item.truncate')
+    await app.mouse.up()
+    expect(truncate.event.item_id).toBe(itemId)
+    const audioEndMs = truncate.event.audio_end_ms as number
+    const heard = playedFrames(host, itemId)
+    test.info().annotations.push({
+      type: 'barge-in',
+      description: `audio_end_ms ${audioEndMs} (${audioEndMs * 24} frames), played ${heard} frames`
+    })
+    expect(Math.abs(audioEndMs * 24 - heard)).toBeLessThanOrEqual(QUANTUM)
+    await expect(app.locator(`li[data-item-id="${itemId}"]`)).toContainText('interrupted')
+  }
+)
+
+speechTest(
+  'Space talks while the window has focus, ignores key repeat and typing',
+  async ({ app, fake, host }) => {
+    const pttSends = (): string[] =>
+      host.observations.flatMap((o) =>
+        o.kind === 'send' && o.channel.startsWith('ptt.') ? [o.channel] : []
+      )
+    await enterKey(app, FAKE_API_KEY)
+    await connect(app)
+    const messageBox = app.getByRole('textbox', { name: 'Message' })
+    await messageBox.fill('')
+    await messageBox.pressSequentially('a b')
+    await expect(messageBox).toHaveValue('a b')
+    expect(pttSends()).toEqual([])
+
+    await messageBox.blur()
+    // A held key repeats keydown; only the first one may start the turn.
+    await app.keyboard.down('Space')
+    await app.keyboard.down('Space')
+    await app.keyboard.down('Space')
+    await expect.poll(() => pcmBytesToMs(fake.inputAudioBytes())).toBeGreaterThanOrEqual(500)
+    await app.keyboard.up('Space')
+    await fake.waitForClientEvent('response.create')
+    expect(pttSends()).toEqual(['ptt.down', 'ptt.up'])
+    await expect(messageBox).toHaveValue('a b')
+  }
+)
+
+deniedTest(
+  'a denied microphone is explained, and pressing again explains it again',
+  async ({ app }) => {
+    await enterKey(app, FAKE_API_KEY)
+    await connect(app)
+    const message = app.getByRole('alert').filter({ hasText: 'not allowed to use the microphone' })
+    await expect(message).toBeVisible()
+
+    // Pressing retries and explains again (a fresh alert), never a dead button.
+    const button = app.getByRole('button', { name: 'Hold to talk' })
+    await expect(button).toBeEnabled()
+    const first = await message.elementHandle()
+    await pressButton(app)
+    await app.mouse.up()
+    await expect
+      .poll(() => first?.evaluate((element: { isConnected: boolean }) => element.isConnected))
+      .toBe(false)
+    await expect(message).toBeVisible()
+  }
+)

@@ -1,0 +1,71 @@
+// The capture worklet's pure core (DESIGN.md §4): Float32 samples → clamped PCM16 in fixed-size
+// chunks, sent only while talking, plus an RMS input level every few milliseconds for the meter.
+// Plain TypeScript so it runs under vitest; the worklet only feeds it render quanta.
+
+export interface CaptureChunkerOptions {
+  /** Samples per chunk: 480 at 24 kHz is 20 ms. */
+  chunkSamples: number
+  /** Samples per level report: 1200 at 24 kHz is 50 ms. */
+  levelWindowSamples: number
+  /** A finished chunk. The chunker keeps no reference, so the caller may transfer the buffer. */
+  onChunk(buffer: ArrayBuffer): void
+  onLevel(rms: number): void
+}
+
+export class CaptureChunker {
+  readonly #options: CaptureChunkerOptions
+  #chunk: Int16Array<ArrayBuffer>
+  #filled = 0
+  #talking = false
+  #levelSumSquares = 0
+  #levelSamples = 0
+
+  constructor(options: CaptureChunkerOptions) {
+    this.#options = options
+    this.#chunk = new Int16Array(options.chunkSamples)
+  }
+
+  get talking(): boolean {
+    return this.#talking
+  }
+
+  /** Begin a turn: chunks flow from the next sample on. */
+  startTalking(): void {
+    this.#talking = true
+  }
+
+  /** End a turn: the partial chunk (if any) goes out now, so no spoken sample is lost. */
+  stopTalking(): void {
+    if (!this.#talking) return
+    this.#talking = false
+    if (this.#filled === 0) return
+    // The only allocation that is not at a chunk boundary: an exactly-sized last chunk.
+    const last = this.#chunk.slice(0, this.#filled)
+    this.#filled = 0
+    this.#options.onChunk(last.buffer)
+  }
+
+  /** One render quantum (or any run) of mono Float32 samples. */
+  push(samples: Float32Array): void {
+    const { chunkSamples, levelWindowSamples } = this.#options
+    for (let i = 0; i < samples.length; i++) {
+      const raw = samples[i] ?? 0
+      const s = raw > 1 ? 1 : raw < -1 ? -1 : raw
+      this.#levelSumSquares += s * s
+      if (++this.#levelSamples === levelWindowSamples) {
+        this.#options.onLevel(Math.sqrt(this.#levelSumSquares / levelWindowSamples))
+        this.#levelSumSquares = 0
+        this.#levelSamples = 0
+      }
+      if (!this.#talking) continue
+      this.#chunk[this.#filled++] = s < 0 ? Math.round(s * 0x8000) : Math.round(s * 0x7fff)
+      if (this.#filled === chunkSamples) {
+        const full = this.#chunk
+        // A fresh buffer at the chunk boundary: the full one is transferred away (detached).
+        this.#chunk = new Int16Array(chunkSamples)
+        this.#filled = 0
+        this.#options.onChunk(full.buffer)
+      }
+    }
+  }
+}

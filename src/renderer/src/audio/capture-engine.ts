@@ -1,0 +1,202 @@
+// The main-thread side of capture (DESIGN.md §4): the microphone on the app's one 24 kHz
+// AudioContext → capture worklet → `audio.append`. Also turns getUserMedia failures into
+// sentences that say how to fix them, and follows the device going away.
+import captureWorkletUrl from './capture-worklet.ts?worker&url'
+import { CAPTURE_PROCESSOR_NAME } from './capture-protocol'
+import type { FromCapture, ToCapture } from './capture-protocol'
+import { describeMicrophoneError, MicrophoneProblem, silentDenial } from './microphone-errors'
+
+export interface CaptureEngineHooks {
+  /** The shared AudioContext (the playback engine owns it). */
+  audioContext(): Promise<AudioContext | null>
+  sendChunk(pcm: Uint8Array<ArrayBuffer>): void
+  onLevel(rms: number): void
+  /** A sentence for the user: what happened to the microphone and what Hark did about it. */
+  onNotice(notice: string): void
+  /** The microphone went away and no other one could be opened: how to fix it. */
+  onProblem(problem: string): void
+}
+
+/** How long a track that starts muted may take to unmute before we call it a silent denial. */
+const UNMUTE_GRACE_MS = 1000
+/** How long a stop waits for the worklet's last chunk before giving up. */
+const STOP_REPLY_TIMEOUT_MS = 200
+
+function waitForUnmute(track: MediaStreamTrack): Promise<boolean> {
+  if (!track.muted) return Promise.resolve(true)
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(!track.muted), UNMUTE_GRACE_MS)
+    track.addEventListener(
+      'unmute',
+      () => {
+        clearTimeout(timer)
+        resolve(true)
+      },
+      { once: true }
+    )
+  })
+}
+
+export class CaptureEngine {
+  readonly #hooks: CaptureEngineHooks
+  readonly #autoGainControl: boolean
+  #stream: MediaStream | null = null
+  #source: MediaStreamAudioSourceNode | null = null
+  #node: AudioWorkletNode | null = null
+  #opening: Promise<void> | null = null
+  /** Worklet modules belong to one context; load ours once per context. */
+  #moduleContext: BaseAudioContext | null = null
+  /** Whether the page asked for chunks: survives a switch to another device. */
+  #talking = false
+  #nextStopId = 1
+  /** Bumped by close(), so an open that finishes after it releases what it got. */
+  #generation = 0
+  readonly #stopWaiters = new Map<number, () => void>()
+  readonly #onDeviceChange = (): void => void this.#checkDevice()
+
+  constructor(hooks: CaptureEngineHooks, autoGainControl = true) {
+    this.#hooks = hooks
+    this.#autoGainControl = autoGainControl
+  }
+
+  get isOpen(): boolean {
+    return this.#node !== null
+  }
+
+  /** Open the microphone (once); rejects with an error `describeMicrophoneError` explains. */
+  open(): Promise<void> {
+    this.#opening ??= this.#open().catch((error: unknown) => {
+      this.#opening = null
+      throw error
+    })
+    return this.#opening
+  }
+
+  /** Start sending chunks. */
+  talk(): void {
+    this.#talking = true
+    this.#post({ type: 'talk' })
+  }
+
+  /** Stop sending; resolves once the partial chunk has been handed to `sendChunk`. */
+  stopTalking(): Promise<void> {
+    this.#talking = false
+    const node = this.#node
+    if (!node) return Promise.resolve()
+    const stopId = this.#nextStopId++
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.#stopWaiters.delete(stopId)
+        resolve()
+      }, STOP_REPLY_TIMEOUT_MS)
+      this.#stopWaiters.set(stopId, () => {
+        clearTimeout(timer)
+        resolve()
+      })
+      this.#post({ type: 'stop', stopId })
+    })
+  }
+
+  /** Release the microphone (the OS indicator goes off). */
+  close(): void {
+    navigator.mediaDevices.removeEventListener('devicechange', this.#onDeviceChange)
+    this.#source?.disconnect()
+    this.#node?.disconnect()
+    if (this.#node) this.#node.port.onmessage = null
+    for (const track of this.#stream?.getTracks() ?? []) track.stop()
+    for (const resolve of this.#stopWaiters.values()) resolve()
+    this.#stopWaiters.clear()
+    this.#stream = null
+    this.#source = null
+    this.#node = null
+    this.#opening = null
+    this.#generation++
+  }
+
+  #post(message: ToCapture): void {
+    this.#node?.port.postMessage(message)
+  }
+
+  async #open(): Promise<void> {
+    const generation = this.#generation
+    const context = await this.#hooks.audioContext()
+    if (!context)
+      throw new MicrophoneProblem('Hark cannot use the microphone: audio failed to start.')
+    const stream = await navigator.mediaDevices.getUserMedia({
+      audio: {
+        echoCancellation: true,
+        noiseSuppression: true,
+        autoGainControl: this.#autoGainControl,
+        channelCount: 1
+      }
+    })
+    const track = stream.getAudioTracks()[0]
+    // macOS denies silently: getUserMedia succeeds but the track is ended or stays muted.
+    if (!track || track.readyState === 'ended' || !(await waitForUnmute(track))) {
+      for (const t of stream.getTracks()) t.stop()
+      throw silentDenial()
+    }
+    if (this.#moduleContext !== context) {
+      await context.audioWorklet.addModule(captureWorkletUrl)
+      this.#moduleContext = context
+    }
+    if (generation !== this.#generation) {
+      for (const t of stream.getTracks()) t.stop()
+      throw new MicrophoneProblem('The microphone was closed while it was opening.')
+    }
+    const node = new AudioWorkletNode(context, CAPTURE_PROCESSOR_NAME, {
+      numberOfInputs: 1,
+      // One silent output pulled by the destination keeps the node rendering in every browser.
+      numberOfOutputs: 1,
+      outputChannelCount: [1],
+      channelCount: 1,
+      channelCountMode: 'explicit'
+    })
+    node.port.onmessage = (event: MessageEvent<FromCapture>): void => this.#onMessage(event.data)
+    const source = context.createMediaStreamSource(stream)
+    source.connect(node)
+    node.connect(context.destination)
+    track.addEventListener('ended', () => void this.#deviceLost(stream))
+    navigator.mediaDevices.addEventListener('devicechange', this.#onDeviceChange)
+    this.#stream = stream
+    this.#source = source
+    this.#node = node
+  }
+
+  #onMessage(message: FromCapture): void {
+    if (message instanceof ArrayBuffer) {
+      this.#hooks.sendChunk(new Uint8Array(message))
+      return
+    }
+    if (message.type === 'level') {
+      this.#hooks.onLevel(message.rms)
+      return
+    }
+    this.#stopWaiters.get(message.stopId)?.()
+    this.#stopWaiters.delete(message.stopId)
+  }
+
+  /** `devicechange`: if the device we record from is gone, its track ends; check to be sure. */
+  async #checkDevice(): Promise<void> {
+    const stream = this.#stream
+    const deviceId = stream?.getAudioTracks()[0]?.getSettings().deviceId
+    if (!stream || !deviceId) return
+    const devices = await navigator.mediaDevices.enumerateDevices()
+    const present = devices.some((d) => d.kind === 'audioinput' && d.deviceId === deviceId)
+    if (!present) await this.#deviceLost(stream)
+  }
+
+  /** Switch to the default microphone; the session stays connected. */
+  async #deviceLost(stream: MediaStream): Promise<void> {
+    if (stream !== this.#stream) return
+    const talking = this.#talking
+    this.close()
+    try {
+      await this.open()
+      if (talking) this.talk()
+      this.#hooks.onNotice('The microphone in use went away; Hark switched to the default one.')
+    } catch (error) {
+      this.#hooks.onProblem(describeMicrophoneError(error))
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import { useEffect } from 'react'
+import type { JSX, KeyboardEvent as ReactKeyboardEvent, PointerEvent } from 'react'
+import { getPushToTalk } from '../ipc/bridge'
+import { useCapture } from '../stores/capture'
+
+/** Where Space types a character (or toggles a control) instead of talking. */
+function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  if (target.isContentEditable) return true
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true
+  if (!(target instanceof HTMLInputElement)) return false
+  return !['button', 'submit', 'reset'].includes(target.type)
+}
+
+/** The "Hold to talk" button, Space as its key, the input level meter and microphone messages. */
+export function PushToTalk(): JSX.Element {
+  const level = useCapture((state) => state.level)
+  const talking = useCapture((state) => state.talking)
+  const problem = useCapture((state) => state.problem)
+  const problemCount = useCapture((state) => state.problemCount)
+  const notice = useCapture((state) => state.notice)
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.code !== 'Space' || isTypingTarget(event.target)) return
+      // Also keeps a focused button from being clicked by the Space that means "talk".
+      event.preventDefault()
+      if (!event.repeat) getPushToTalk()?.press()
+    }
+    const onKeyUp = (event: KeyboardEvent): void => {
+      if (event.code !== 'Space' || isTypingTarget(event.target)) return
+      event.preventDefault()
+      getPushToTalk()?.release()
+    }
+    // Leaving the window mid-press must not leave the microphone streaming.
+    const onBlur = (): void => getPushToTalk()?.release()
+    window.addEventListener('keydown', onKeyDown)
+    window.addEventListener('keyup', onKeyUp)
+    window.addEventListener('blur', onBlur)
+    return () => {
+      window.removeEventListener('keydown', onKeyDown)
+      window.removeEventListener('keyup', onKeyUp)
+      window.removeEventListener('blur', onBlur)
+    }
+  }, [])
+
+  const onPointerDown = (event: PointerEvent<HTMLButtonElement>): void => {
+    if (event.button !== 0) return
+    // Capture keeps the release on this button even if the pointer slides off it.
+    event.currentTarget.setPointerCapture(event.pointerId)
+    getPushToTalk()?.press()
+  }
+  const release = (): void => getPushToTalk()?.release()
+  // The window-level handler owns Space; stop the button's own Enter/Space click semantics.
+  const onKeyDownButton = (event: ReactKeyboardEvent<HTMLButtonElement>): void => {
+    if (event.key === 'Enter') event.preventDefault()
+  }
+
+  return (
+    <div className="ptt" role="group" aria-label="Push to talk">
+      <button
+        type="button"
+        className={`button ptt__button${talking ? ' ptt__button--talking' : ''}`}
+        aria-pressed={talking}
+        title="Hold to talk (Space)"
+        onPointerDown={onPointerDown}
+        onPointerUp={release}
+        onPointerCancel={release}
+        onLostPointerCapture={release}
+        onKeyDown={onKeyDownButton}
+        onContextMenu={(event) => event.preventDefault()}
+      >
+        Hold to talk
+      </button>
+      {/* Speech measures about 0.1–0.3 RMS, so three times the RMS spans the meter. */}
+      <meter
+        className="ptt__meter"
+        aria-label="Input level"
+        min={0}
+        max={1}
+        value={Math.min(1, level * 3)}
+      />
+      {problem && (
+        // A new key per report re-creates the alert, so a repeated problem is announced again.
+        <p key={problemCount} className="ptt__message error" role="alert">
+          {problem}
+        </p>
+      )}
+      {!problem && notice && (
+        <p className="ptt__message muted" role="status">
+          {notice}
+        </p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,71 @@
+// Push-to-talk in the window (DESIGN.md §4): press → barge in if the assistant is speaking (flush
+// playback and report the exact frames, as "Stop speaking" does), `ptt.down`, stream chunks;
+// release → the partial chunk, then `ptt.up` (main commits and asks for the answer at once).
+import type { HarkApi } from '../../../shared/ipc'
+import type { CaptureEngine } from '../audio/capture-engine'
+import { describeMicrophoneError } from '../audio/microphone-errors'
+import type { PlaybackEngine } from '../audio/playback-engine'
+import { reportMicrophoneProblem, useCapture } from '../stores/capture'
+import { useConnection } from '../stores/connection'
+import { usePlayback } from '../stores/playback'
+
+export interface PushToTalk {
+  press(): void
+  release(): void
+}
+
+export function createPushToTalk(
+  hark: HarkApi,
+  capture: CaptureEngine,
+  playback: PlaybackEngine
+): PushToTalk {
+  let held = false
+  /** ptt.down went out and chunks flow: the release owes main a ptt.up. */
+  let turnOpen = false
+  // Presses and releases run in order, so a quick tap cannot send ptt.up before ptt.down.
+  let queue = Promise.resolve()
+  const enqueue = (step: () => Promise<void>): void => {
+    queue = queue.then(step).catch((error: unknown) => {
+      reportMicrophoneProblem(describeMicrophoneError(error))
+    })
+  }
+
+  return {
+    press() {
+      if (held) return
+      held = true
+      enqueue(async () => {
+        if (useConnection.getState().status !== 'connected') {
+          useCapture.setState({ notice: 'Connect first, then hold to talk.' })
+          return
+        }
+        try {
+          await capture.open()
+          useCapture.setState({ problem: null })
+        } catch (error) {
+          // Pressing again retries, so a fixed permission works without restarting Hark.
+          reportMicrophoneProblem(describeMicrophoneError(error))
+          return
+        }
+        if (!held) return
+        if (usePlayback.getState().state !== 'idle') await playback.flush()
+        hark.ptt.down()
+        capture.talk()
+        turnOpen = true
+        useCapture.setState({ talking: true, notice: null })
+      })
+    },
+
+    release() {
+      if (!held) return
+      held = false
+      enqueue(async () => {
+        if (!turnOpen) return
+        turnOpen = false
+        useCapture.setState({ talking: false })
+        await capture.stopTalking()
+        hark.ptt.up()
+      })
+    }
+  }
+}
