@@ -1,4 +1,5 @@
 // The Realtime core (real SDK, real `ws`) against the project's fake Realtime server on 127.0.0.1:
+import { recordCoreEvents, type CoreEventRecorder } from '../doubles/core-event-recorder'
 // every path a user can hit, each proven without a crash and with the right status and code.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -13,11 +14,8 @@ import { RealtimeController } from '../../src/main/realtime/controller'
 import { RealtimeCoreError } from '../../src/main/realtime/controller-api'
 import { createGetCurrentTimeTool } from '../../src/main/tools/clock'
 import { CAPTURE_CHUNK_SAMPLES, PCM_BYTES_PER_SAMPLE, concatBytes } from '../../src/shared/pcm'
-import type { RealtimeCoreEvent } from '../../src/shared/realtime-events'
 import type { FakeRealtimeOptions, FakeRealtimeServer } from '../fake-realtime'
 import { FAKE_API_KEY, startFakeRealtimeServer } from '../fake-realtime'
-
-type EventOf<T extends RealtimeCoreEvent['type']> = Extract<RealtimeCoreEvent, { type: T }>
 
 /** Anything that escaped to the process: the core must never let that happen. */
 const escaped: unknown[] = []
@@ -75,11 +73,8 @@ afterEach(async () => {
   expect(escaped).toEqual([])
 })
 
-interface Session {
+interface Session extends CoreEventRecorder {
   controller: RealtimeController
-  events: RealtimeCoreEvent[]
-  ofType: <T extends RealtimeCoreEvent['type']>(type: T) => EventOf<T>[]
-  until: <T extends RealtimeCoreEvent['type']>(type: T, count?: number) => Promise<EventOf<T>>
 }
 
 function session(
@@ -101,21 +96,7 @@ function session(
     options
   )
   controllers.push(controller)
-  const events: RealtimeCoreEvent[] = []
-  controller.subscribe((event) => events.push(event))
-  const ofType = <T extends RealtimeCoreEvent['type']>(type: T): EventOf<T>[] =>
-    events.filter((event): event is EventOf<T> => event.type === type)
-  const until = async <T extends RealtimeCoreEvent['type']>(
-    type: T,
-    count = 1
-  ): Promise<EventOf<T>> => {
-    const deadline = Date.now() + 8000
-    while (ofType(type).length < count) {
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${count} × ${type}`)
-      await new Promise((resolve) => setTimeout(resolve, 5))
-    }
-    return ofType(type)[count - 1] as EventOf<T>
-  }
+  const { events, ofType, until } = recordCoreEvents(controller, 8000)
   return { controller, events, ofType, until }
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { RealtimeCoreEvent } from '../../shared/realtime-events'
+import { recordCoreEvents, type CoreEventRecorder } from '../../../test/doubles/core-event-recorder'
 import type { RealtimeConfig } from './config'
 import { MissingApiKeyError } from './config'
 import type { RealtimeControllerOptions } from './controller'
@@ -17,14 +17,9 @@ import {
   startScriptServer
 } from '../../../test/doubles/script-server'
 
-type EventOf<T extends RealtimeCoreEvent['type']> = Extract<RealtimeCoreEvent, { type: T }>
-
-interface Harness {
+interface Harness extends CoreEventRecorder {
   server: ScriptServer
   controller: RealtimeController
-  events: RealtimeCoreEvent[]
-  ofType: <T extends RealtimeCoreEvent['type']>(type: T) => EventOf<T>[]
-  until: <T extends RealtimeCoreEvent['type']>(type: T, count?: number) => Promise<EventOf<T>>
 }
 
 const cleanups: Array<() => Promise<void>> = []
@@ -52,25 +47,11 @@ async function harness(
     },
     options
   )
-  const events: RealtimeCoreEvent[] = []
-  controller.subscribe((event) => events.push(event))
   cleanups.push(async () => {
     await controller.stop()
     await server.close()
   })
-  const ofType = <T extends RealtimeCoreEvent['type']>(type: T): EventOf<T>[] =>
-    events.filter((event): event is EventOf<T> => event.type === type)
-  const until = async <T extends RealtimeCoreEvent['type']>(
-    type: T,
-    count = 1
-  ): Promise<EventOf<T>> => {
-    const deadline = Date.now() + 5000
-    while (ofType(type).length < count) {
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${count} × ${type}`)
-      await new Promise((resolve) => setTimeout(resolve, 5))
-    }
-    return ofType(type)[count - 1] as EventOf<T>
-  }
+  const { events, ofType, until } = recordCoreEvents(controller)
   return { server, controller, events, ofType, until }
 }
 
