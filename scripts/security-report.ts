@@ -56,6 +56,15 @@ export function parseCsv(text: string): string[][] {
 
 const severities = new Set<string>(['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH'])
 
+/** Every data row starts with a check id such as `CSP_GLOBAL_CHECK` and has all eight columns. */
+export function isWellFormedReport(csv: string): boolean {
+  const [header, ...rows] = parseCsv(csv)
+  if (!header || header[0]?.trim() !== 'issue') return false
+  return rows.every(
+    (row) => /^[A-Z][A-Z0-9_]*$/.test(row[0]?.trim() ?? '') && row.length >= header.length
+  )
+}
+
 /**
  * Findings from the report. `scannedDir` is the `-i` directory as given to electronegativity
  * (`src`), so `-r` relative paths become repository paths. An unknown severity is treated as

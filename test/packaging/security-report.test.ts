@@ -1,7 +1,13 @@
 // The electronegativity gate (scripts/security-report.ts) on fixed reports, and the accepted
 // findings in docs/security.md that the live scan is judged against.
 import { describe, expect, it } from 'vitest'
-import { acceptedFindings, judge, parseCsv, parseFindings } from '../../scripts/security-report'
+import {
+  acceptedFindings,
+  isWellFormedReport,
+  judge,
+  parseCsv,
+  parseFindings
+} from '../../scripts/security-report'
 import { readText } from './repo'
 
 const header = 'issue, severity, confidence, filename, location, sample, description, url\n'
@@ -70,5 +76,22 @@ describe('docs/security.md', () => {
 
   it('never accepts a HIGH finding', () => {
     expect(readText('docs/security.md')).not.toMatch(/^\| `[A-Z_]+_CHECK`[^|]*\|[^|]*\| HIGH/m)
+  })
+})
+
+describe('isWellFormedReport', () => {
+  const header = 'issue, severity, confidence, filename, location, sample, description, url\n'
+  const row =
+    'PRELOAD_JS_CHECK,"MEDIUM","FIRM","main/adapters/window.ts","20:6","preload: x","Review",https://x\n'
+
+  it('accepts a report whose rows each start with a check id', () => {
+    expect(isWellFormedReport(header + row)).toBe(true)
+    expect(isWellFormedReport(header)).toBe(true)
+  })
+
+  it('rejects the truncated first row electronegativity sometimes writes', () => {
+    const truncated = `lf'; script-src 'self'","One or more CSP directives detected seems to be vulnerable",https://x\n`
+    expect(isWellFormedReport(header + truncated + row)).toBe(false)
+    expect(isWellFormedReport('')).toBe(false)
   })
 })
