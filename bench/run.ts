@@ -1,0 +1,92 @@
+// `npm run bench`: DESIGN.md §8's budget lines measured in Debian Chromium through the browser
+// host (local WebSocket in place of Electron IPC) against the fake Realtime server. Prints a table
+// and writes bench/results.json. Not a test: it never fails CI; budgets missed are reported.
+import { existsSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { measureCpu, measureMemory } from './load'
+import { measureLatency } from './latency'
+import { launchChromium, makeSpeechWav, root } from './page'
+import { formatTable, machine, percentile, summarize, type Metric } from './stats'
+
+const TURNS = Number(process.env['BENCH_TURNS'] ?? '20')
+const MEMORY_MINUTES = Number(process.env['BENCH_MEMORY_MINUTES'] ?? '10')
+
+async function main(): Promise<void> {
+  if (!existsSync(resolve(root, 'out/renderer/index.html')))
+    throw new Error('No renderer bundle in out/renderer: run `npx playwright test` or build first.')
+  const startedMs = performance.now()
+  const browser = await launchChromium(makeSpeechWav())
+  let metrics: Metric[]
+  try {
+    const latency = await measureLatency(browser, TURNS)
+    const cpu = await measureCpu(browser)
+    const median = (values: number[]): string => percentile(values, 50).toFixed(1)
+    metrics = [
+      {
+        name: 'capture chunk → append on the wire',
+        samples: latency.captureToAppendMs,
+        unit: 'ms',
+        budget: 25,
+        how: 'page hands the chunk to the bridge (WebSocket.send) → fake server receives the append; excludes the worklet→main-thread hop'
+      },
+      {
+        name: 'key up → response.create on the wire',
+        samples: latency.keyUpToCreateMs,
+        unit: 'ms',
+        budget: 5,
+        how: `pointerup event timestamp in the page → fake server receives response.create (after commit); includes the page→host WebSocket hop; p50 parts: pointerup → ptt.up leaves the page ${median(latency.keyUpToPttUpSentMs)} ms (the page sends the partial chunk first), ptt.up at the host → response.create at the server ${median(latency.pttUpAtHostToCreateMs)} ms`
+      },
+      {
+        name: 'first delta at main → first sample out',
+        samples: latency.firstDeltaToSoundMs,
+        unit: 'ms',
+        budget: 70,
+        how: 'host forwards the first audio.delta of a reply → (first playback.progress with playedMs > 0) − playedMs; budget = 60 ms jitter target + 10; excludes the audio output latency of the device'
+      },
+      {
+        name: 'interrupt → silence',
+        samples: latency.interruptToSilenceMs,
+        unit: 'ms',
+        budget: 15,
+        how: `pointerdown on Hold to talk during a reply → the page sends the final playback.progress after the flush (page clock only: the page flushes its own playback before sending ptt.down; audio.flush from the host follows, p50 ${median(latency.downToFlushAtHostMs)} ms after pointerdown)`
+      },
+      {
+        name: 'truncation error',
+        samples: latency.truncationErrorFrames,
+        unit: 'frames',
+        budget: 128,
+        how: '|truncate.audio_end_ms × 24 − last played frames the page reported| per barge-in'
+      },
+      {
+        name: 'main-process CPU, streaming both ways',
+        samples: cpu.percentOfCore,
+        unit: '% of one core',
+        budget: 2,
+        how: `process.cpuUsage() of the bench process (host + core + Playwright client; fake server in a child) per 1 s window while Hold to talk is held and a text-requested reply streams down; same process connected but idle: p50 ${median(cpu.idlePercentOfCore)} %, held with no reply (upstream only): p50 ${median(cpu.upOnlyPercentOfCore)} %; ${cpu.chunksUp} chunks up, ${cpu.deltasDown} deltas down in ${cpu.percentOfCore.length} s`
+      },
+      ...(await measureMemory(MEMORY_MINUTES))
+    ]
+  } finally {
+    await browser.close()
+  }
+  const results = summarize(metrics)
+  const durationS = Math.round((performance.now() - startedMs) / 1000)
+  console.log(
+    `Hark bench — ${new Date().toISOString()}, ${TURNS} turns, ${durationS} s\n` +
+      'Renderer in Chromium via the browser host (local WebSocket instead of Electron IPC), ' +
+      'fake Realtime server, fake microphone from an espeak-ng WAV.\n'
+  )
+  console.log(formatTable(results))
+  console.log('\nHow each line is measured:')
+  for (const metric of metrics) console.log(`- ${metric.name}: ${metric.how}`)
+  const file = resolve(root, 'bench/results.json')
+  const json = { date: new Date().toISOString(), machine: machine(), metrics: results }
+  await writeFile(file, `${JSON.stringify(json, null, 2)}\n`)
+  console.log(`\nWritten to ${file}`)
+}
+
+main().catch((error: unknown) => {
+  console.error('bench:', error instanceof Error ? error.message : error)
+  process.exitCode = 1
+})
