@@ -8,7 +8,14 @@ import react from '@vitejs/plugin-react'
 // a normal API key (reference/agents-realtime-sdk.md §1, "Pitfall for bundled Electron main code").
 // electron-vite externalizes every `dependencies` entry by default; these are listed so that
 // moving one of them to devDependencies cannot silently bundle it.
-const mainExternals = ['@openai/agents-realtime', '@openai/agents-core', 'openai', 'ws']
+// uiohook-napi is a native module (its .node binary is unpacked from the ASAR, electron-builder.yml).
+const mainExternals = [
+  '@openai/agents-realtime',
+  '@openai/agents-core',
+  'openai',
+  'ws',
+  'uiohook-napi'
+]
 const root = dirname(fileURLToPath(import.meta.url))
 
 export default defineConfig({

@@ -34,6 +34,12 @@ test('window.hark reaches the core over the WebSocket allowed by the page CSP', 
   )
   // The same error shape as Electron's preload: a HarkError with a stable code.
   expect(rejected).toEqual({ name: 'HarkError', code: 'invalid_input' })
+  // No global hotkey in a browser: the page says how to talk instead.
+  const hotkey = await app.evaluate(() =>
+    (globalThis as unknown as PageGlobals).hark.hotkey.status()
+  )
+  expect(hotkey).toMatchObject({ mode: 'off', backend: 'none' })
+  expect(hotkey.reason).toMatch(/in the browser, hold the Talk button or Space/)
   expect(cspViolations).toEqual([])
   expect(host.observations.some((o) => o.kind === 'frame')).toBe(true)
 })

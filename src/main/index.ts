@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, ipcMain, session, type WebContents } from 'electron'
 import { createHarkMain, type IpcRouter } from './app/hark-main'
+import { createDesktopHotkeyProvider, type DesktopHotkeyProvider } from './adapters/hotkey-provider'
 import { registerIpc } from './adapters/ipc'
 import { installPermissionHandlers } from './adapters/permissions'
 import { createSafeStorageCipher } from './adapters/safe-storage-cipher'
@@ -26,6 +27,7 @@ const page: OurPage = {
 let mainWindow: BrowserWindow | null = null
 let router: IpcRouter | null = null
 let unregisterIpc: (() => void) | null = null
+let hotkey: DesktopHotkeyProvider | null = null
 
 const ourContents = (): WebContents | null =>
   mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null
@@ -39,10 +41,14 @@ function openWindow(): void {
 
 async function start(): Promise<void> {
   await app.whenReady()
+  // globalShortcut and the keyboard hook need a ready app; hark-main starts it with the stored
+  // hotkey and restarts it when the setting changes.
+  hotkey = createDesktopHotkeyProvider({ platform: process.platform, env: process.env, log })
   router = createHarkMain({
     userDataDir: app.getPath('userData'),
     env: process.env,
     cipher: createSafeStorageCipher(),
+    hotkey,
     log
   })
   installPermissionHandlers({ session: session.defaultSession, page, ourContents, log })
@@ -52,6 +58,11 @@ async function start(): Promise<void> {
     if (BrowserWindow.getAllWindows().length === 0) openWindow()
   })
 }
+
+// On Wayland, globalShortcut works only through the desktop's GlobalShortcuts portal, which
+// Chromium uses only with this feature, and only when it is set before the app is ready.
+if (process.platform === 'linux')
+  app.commandLine.appendSwitch('enable-features', 'GlobalShortcutsPortal')
 
 // A second Hark would fight the first over the hotkey, the microphone and the settings file.
 if (!app.requestSingleInstanceLock()) {
@@ -73,6 +84,7 @@ if (!app.requestSingleInstanceLock()) {
     // Close the Realtime session cleanly before exiting, then quit for real.
     event.preventDefault()
     disposed = true
+    hotkey?.stop()
     unregisterIpc?.()
     void router.dispose().finally(() => app.quit())
   })

@@ -62,6 +62,18 @@ export const conversationItemSchema = z.object({
   output: z.string().nullable().optional()
 })
 
+/** Which global hotkey works and why (DESIGN §4): shown near the Talk button. */
+export const hotkeyStatusSchema = z.object({
+  /** hold = push-to-talk (key up ends the turn); toggle = press starts, next press ends. */
+  mode: z.enum(['hold', 'toggle', 'off']),
+  backend: z.enum(['uiohook', 'globalShortcut', 'none']),
+  /** The hotkey as the user reads it, e.g. "Ctrl+Shift+Space"; '' when there is none. */
+  hotkey: z.string(),
+  /** A sentence for the user: which mode is active and why. */
+  reason: z.string()
+})
+export type HotkeyStatusInfo = z.infer<typeof hotkeyStatusSchema>
+
 const usageSchema = z.object({
   inputTokens: z.number(),
   outputTokens: z.number(),
@@ -86,6 +98,7 @@ export const ipcContract = {
   ),
   'key.clear': invoke(none, keyStatusSchema),
   'key.status': invoke(none, keyStatusSchema),
+  'hotkey.status': invoke(none, hotkeyStatusSchema),
 
   // renderer → main, hot path, no reply
   'audio.append': send(pcmBytes),
@@ -94,6 +107,8 @@ export const ipcContract = {
   ),
   'ptt.down': send(none),
   'ptt.up': send(none),
+  /** A press too short to hold speech: main clears the input buffer, no commit. */
+  'ptt.cancel': send(none),
 
   // main → renderer
   'session.status': event(
@@ -117,7 +132,12 @@ export const ipcContract = {
   ),
   'tool.call': event(z.object({ callId: z.string(), name: z.string(), arguments: z.string() })),
   'item.truncated': event(z.object({ itemId, audioEndMs: z.number().int().min(0) })),
-  error: event(z.object({ code: errorCode, message: z.string() }))
+  error: event(z.object({ code: errorCode, message: z.string() })),
+  // The global hotkey (main) drives the renderer's push-to-talk, where the microphone lives.
+  'hotkey.talkStart': event(none),
+  'hotkey.talkEnd': event(none),
+  'hotkey.talkCancel': event(none),
+  'hotkey.statusChanged': event(hotkeyStatusSchema)
 } as const
 
 export type IpcContract = typeof ipcContract

@@ -2,6 +2,7 @@ import { z } from 'zod'
 
 export const DEFAULT_MODEL = 'gpt-realtime'
 export const DEFAULT_VOICE = 'alloy'
+export const DEFAULT_HOTKEY = 'CommandOrControl+Shift+Space'
 export const OPENAI_REALTIME_BASE_URL = 'wss://api.openai.com/v1/realtime'
 export const DEFAULT_INSTRUCTIONS =
   'You are Hark, a voice assistant on the user’s desktop. Answer briefly and naturally, as in speech.'
@@ -38,7 +39,13 @@ const settingsFields = {
   /** 'none' is push-to-talk; the VAD modes are hands-free. */
   turnDetection: z.enum(['none', 'semantic_vad', 'server_vad']),
   vadEagerness: z.enum(['low', 'medium', 'high', 'auto']),
-  inputTranscription: z.boolean()
+  inputTranscription: z.boolean(),
+  /** The microphone, kept by its label (device ids change between runs); '' = system default. */
+  inputDeviceLabel: z.string().max(500),
+  /** null = the platform's default: off on Windows, where Chrome's AGC moves the system volume. */
+  autoGainControl: z.boolean().nullable(),
+  /** The global talk hotkey (Electron accelerator syntax); main checks it with acceleratorProblem. */
+  hotkey: z.string().trim().min(1).max(100)
 }
 
 /** The user's settings: stored as one JSON file by main, edited in the renderer. */
@@ -49,7 +56,12 @@ export const settingsSchema = z.object({
   url: settingsFields.url.default(OPENAI_REALTIME_BASE_URL),
   turnDetection: settingsFields.turnDetection.default('none'),
   vadEagerness: settingsFields.vadEagerness.default('auto'),
-  inputTranscription: settingsFields.inputTranscription.default(true)
+  inputTranscription: settingsFields.inputTranscription.default(true),
+  inputDeviceLabel: settingsFields.inputDeviceLabel.default(''),
+  autoGainControl: settingsFields.autoGainControl.default(null),
+  // Not Alt+Space: Windows and GNOME open the window menu with it. Ctrl+Shift+Space (Command on
+  // macOS) is free in the common desktops, and the hook does not swallow the key.
+  hotkey: settingsFields.hotkey.default(DEFAULT_HOTKEY)
 })
 export type Settings = z.infer<typeof settingsSchema>
 export const settingsPatchSchema = z.object(settingsFields).partial().strict()

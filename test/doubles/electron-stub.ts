@@ -76,6 +76,12 @@ type Handler = (event: unknown, payload: unknown) => unknown
 
 class StubApp extends EventEmitter {
   isPackaged = false
+  readonly switches: [string, string | undefined][] = []
+  readonly commandLine = {
+    appendSwitch: (name: string, value?: string): void => {
+      this.switches.push([name, value])
+    }
+  }
   quitCalls = 0
   userData = ''
   requestSingleInstanceLock(): boolean {
@@ -140,7 +146,22 @@ export const electronStub = {
     encryptString: (plain: string): Buffer => Buffer.from(plain),
     decryptString: (data: Buffer): string => data.toString()
   },
+  globalShortcut: {
+    registered: new Map<string, () => void>(),
+    register(accelerator: string, callback: () => void): boolean {
+      this.registered.set(accelerator, callback)
+      return true
+    },
+    unregister(accelerator: string): void {
+      this.registered.delete(accelerator)
+    }
+  },
   systemPreferences: {
+    trustedAccessibility: false,
+    isTrustedAccessibilityClient(prompt: boolean): boolean {
+      if (prompt) throw new Error('Hark must never prompt for Accessibility on its own')
+      return this.trustedAccessibility
+    },
     getMediaAccessStatus: (): string => 'granted',
     askForMediaAccess: (): Promise<boolean> => Promise.resolve(true)
   }

@@ -14,7 +14,7 @@ import type {
 } from '../../src/shared/realtime-events'
 
 export type FakeCall =
-  | { method: 'start' | 'stop' | 'interrupt' | 'commitUserTurn' }
+  | { method: 'start' | 'stop' | 'interrupt' | 'commitUserTurn' | 'cancelUserTurn' }
   | { method: 'sendText'; text: string }
   | { method: 'appendAudio'; bytes: number }
   | { method: 'reportPlayback'; itemId: string; playedMs: number }
@@ -79,6 +79,10 @@ export class FakeController implements RealtimeControllerApi {
   commitUserTurn(): boolean {
     this.calls.push({ method: 'commitUserTurn' })
     return true
+  }
+
+  cancelUserTurn(): void {
+    this.calls.push({ method: 'cancelUserTurn' })
   }
 
   interrupt(): void {

@@ -95,6 +95,10 @@ export class ScriptedController implements RealtimeControllerApi {
     return true
   }
 
+  cancelUserTurn(): void {
+    this.#requireConnected()
+  }
+
   interrupt(): void {}
 
   reportPlayback(): void {}

@@ -10,19 +10,26 @@ import { electronStub, StubBrowserWindow, type StubFrame } from '../doubles/elec
 
 vi.mock('electron', async () => (await import('../doubles/electron-stub')).electronStub)
 
-const routed = vi.hoisted(() => ({ invokes: [] as unknown[][], sends: [] as unknown[][] }))
+const routed = vi.hoisted(() => ({
+  invokes: [] as unknown[][],
+  sends: [] as unknown[][],
+  deps: [] as Record<string, unknown>[]
+}))
 vi.mock('../../src/main/app/hark-main', () => ({
-  createHarkMain: () => ({
-    handleInvoke: (channel: string, payload: unknown) => {
-      routed.invokes.push([channel, payload])
-      return Promise.resolve('routed')
-    },
-    handleSend: (channel: string, payload: unknown) => {
-      routed.sends.push([channel, payload])
-    },
-    subscribe: () => () => undefined,
-    dispose: () => Promise.resolve()
-  })
+  createHarkMain: (deps: Record<string, unknown>) => {
+    routed.deps.push(deps)
+    return {
+      handleInvoke: (channel: string, payload: unknown) => {
+        routed.invokes.push([channel, payload])
+        return Promise.resolve('routed')
+      },
+      handleSend: (channel: string, payload: unknown) => {
+        routed.sends.push([channel, payload])
+      },
+      subscribe: () => () => undefined,
+      dispose: () => Promise.resolve()
+    }
+  }
 }))
 
 let window: StubBrowserWindow
@@ -66,6 +73,13 @@ describe('Electron entry', () => {
     })
     const preload = (window.options['webPreferences'] as { preload: string }).preload
     expect(preload).toMatch(/[/\\]preload[/\\]index\.cjs$/)
+  })
+
+  it('hands the core a desktop hotkey and lets Wayland use the GlobalShortcuts portal', () => {
+    const hotkey = routed.deps[0]?.['hotkey'] as { status(): { mode: string } } | undefined
+    expect(hotkey?.status().mode).toBe('off')
+    if (process.platform === 'linux')
+      expect(electronStub.app.switches).toContainEqual(['enable-features', 'GlobalShortcutsPortal'])
   })
 
   it('registers a handler for every channel of the contract', () => {

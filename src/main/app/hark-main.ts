@@ -9,7 +9,13 @@ import type { RealtimeLog } from '../realtime/event-bus'
 import { getCurrentTimeTool } from '../tools/clock'
 import { createKeyStore, type SecretCipher } from '../storage/key-store'
 import { createSettingsStore } from '../storage/settings-store'
-import { emitMessage, toIpcEvent, type IpcEmit } from './event-mapping'
+import {
+  emitMessage,
+  toIpcEvent,
+  type IpcEmit,
+  type IpcEventMessage as IpcMessage
+} from './event-mapping'
+import { offHotkeyProvider, type HotkeyEvent, type HotkeyProvider } from './hotkey-provider'
 import { createRouter, type IpcRouter } from './router'
 import { SessionManager } from './session-manager'
 
@@ -21,6 +27,23 @@ export interface HarkMainDeps {
   cipher: SecretCipher
   log?: RealtimeLog
   createController?: (config: RealtimeConfig) => RealtimeControllerApi
+  /** The global hotkey; the Electron entry supplies one, other hosts have none ("off"). */
+  hotkey?: HotkeyProvider
+  /** For checking hotkey settings; defaults to this process's platform. */
+  platform?: string
+}
+
+function hotkeyMessage(event: HotkeyEvent): IpcMessage {
+  switch (event.type) {
+    case 'talkStart':
+      return { channel: 'hotkey.talkStart', payload: undefined }
+    case 'talkEnd':
+      return { channel: 'hotkey.talkEnd', payload: undefined }
+    case 'talkCancel':
+      return { channel: 'hotkey.talkCancel', payload: undefined }
+    case 'status':
+      return { channel: 'hotkey.statusChanged', payload: event.status }
+  }
 }
 
 export function createHarkMain(deps: HarkMainDeps): IpcRouter {
@@ -28,6 +51,7 @@ export function createHarkMain(deps: HarkMainDeps): IpcRouter {
   const settings = createSettingsStore({ dir: deps.userDataDir, log })
   const keys = createKeyStore({ dir: deps.userDataDir, cipher: deps.cipher, env: deps.env, log })
   const emitters = new Set<IpcEmit>()
+  const hotkey = deps.hotkey ?? offHotkeyProvider()
 
   const session = new SessionManager({
     env: deps.env,
@@ -36,27 +60,35 @@ export function createHarkMain(deps: HarkMainDeps): IpcRouter {
     createController:
       deps.createController ??
       ((config) => new RealtimeController(config, { tools: [getCurrentTimeTool], log })),
-    onEvent: (event) => {
-      const message = toIpcEvent(event)
-      for (const emit of emitters) {
-        try {
-          emitMessage(emit, message)
-        } catch (error) {
-          // A closed window must not break the session for the others (or for the next window).
-          log('warn', 'ipc: event delivery failed', {
-            channel: message.channel,
-            error: String(error)
-          })
-        }
-      }
-    },
+    onEvent: (event) => broadcast(toIpcEvent(event)),
     log
   })
+
+  function broadcast(message: IpcMessage): void {
+    for (const emit of emitters) {
+      try {
+        emitMessage(emit, message)
+      } catch (error) {
+        // A closed window must not break the session for the others (or for the next window).
+        log('warn', 'ipc: event delivery failed', {
+          channel: message.channel,
+          error: String(error)
+        })
+      }
+    }
+  }
+  const unsubscribeHotkey = hotkey.subscribe((event) => broadcast(hotkeyMessage(event)))
+  void settings.get().then(
+    (reply) => hotkey.configure(reply.settings.hotkey),
+    () => undefined
+  )
 
   return createRouter({
     session,
     settings,
     keys,
+    hotkey,
+    platform: deps.platform ?? process.platform,
     log,
     subscribe: (emit: <C extends EventChannel>(channel: C, payload: EventPayload<C>) => void) => {
       emitters.add(emit)
@@ -65,6 +97,7 @@ export function createHarkMain(deps: HarkMainDeps): IpcRouter {
       }
     },
     dispose: async () => {
+      unsubscribeHotkey()
       emitters.clear()
       await session.dispose()
     }

@@ -4,9 +4,11 @@
 import type { EventChannel, EventPayload, InvokeChannel, SendChannel } from '../../shared/ipc'
 import { parseRendererPayload } from '../../shared/ipc'
 import type { SettingsPatch } from '../../shared/settings'
+import { acceleratorProblem } from '../hotkey/accelerator'
 import type { RealtimeLog } from '../realtime/event-bus'
 import type { KeyStore } from '../storage/key-store'
 import type { SettingsStore } from '../storage/settings-store'
+import type { HotkeyProvider } from './hotkey-provider'
 import { HarkIpcError, toIpcError } from './ipc-error'
 import type { SessionManager } from './session-manager'
 
@@ -23,13 +25,16 @@ export interface RouterParts {
   session: SessionManager
   settings: SettingsStore
   keys: KeyStore
+  hotkey: HotkeyProvider
+  /** Whose accelerator names a hotkey setting is checked against (CommandOrControl, Super). */
+  platform: string
   log: RealtimeLog
   subscribe: IpcRouter['subscribe']
   dispose: () => Promise<void>
 }
 
 export function createRouter(parts: RouterParts): IpcRouter {
-  const { session, settings, keys, log } = parts
+  const { session, settings, keys, hotkey, log } = parts
 
   const invoke = async (channel: InvokeChannel, value: unknown): Promise<unknown> => {
     switch (channel) {
@@ -43,8 +48,17 @@ export function createRouter(parts: RouterParts): IpcRouter {
         return session.interrupt()
       case 'settings.get':
         return settings.get()
-      case 'settings.set':
-        return settings.update(value as SettingsPatch)
+      case 'settings.set': {
+        const patch = value as SettingsPatch
+        const problem =
+          patch.hotkey === undefined ? null : acceleratorProblem(patch.hotkey, parts.platform)
+        if (problem !== null) throw new HarkIpcError('invalid_input', problem)
+        const before = (await settings.get()).settings.hotkey
+        const reply = await settings.update(patch)
+        // The hotkey restarts in the background; its new status arrives as hotkey.statusChanged.
+        if (reply.settings.hotkey !== before) void hotkey.configure(reply.settings.hotkey)
+        return reply
+      }
       case 'key.set': {
         const request = value as { key: string; persist: boolean }
         return keys.set(request.key, request.persist)
@@ -53,6 +67,8 @@ export function createRouter(parts: RouterParts): IpcRouter {
         return keys.clear()
       case 'key.status':
         return keys.status()
+      case 'hotkey.status':
+        return hotkey.status()
     }
   }
 
@@ -68,6 +84,8 @@ export function createRouter(parts: RouterParts): IpcRouter {
         return session.pttDown()
       case 'ptt.up':
         return session.pttUp()
+      case 'ptt.cancel':
+        return session.pttCancel()
     }
   }
 

@@ -121,6 +121,11 @@ export class SessionManager {
     })
   }
 
+  /** Push-to-talk cancelled (a press too short to hold speech): drop the audio, no commit. */
+  pttCancel(): void {
+    this.#guard('ptt.cancel', (controller) => controller.cancelUserTurn())
+  }
+
   async dispose(): Promise<void> {
     await this.stop()
   }

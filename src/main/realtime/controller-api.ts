@@ -41,6 +41,11 @@ export interface RealtimeControllerApi {
    * commits under 100 ms with `input_audio_buffer_commit_empty`).
    */
   commitUserTurn(): boolean
+  /**
+   * Drop the user's uncommitted audio (`input_audio_buffer.clear`): a hotkey press too short to
+   * hold speech must not become a turn.
+   */
+  cancelUserTurn(): void
   /** Stop the assistant: cancel the response if any, truncate at the played position. */
   interrupt(): void
   /** The renderer's report of how much of an assistant item has actually been played. */

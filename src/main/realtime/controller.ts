@@ -175,6 +175,12 @@ export class RealtimeController implements RealtimeControllerApi {
     return true
   }
 
+  cancelUserTurn(): void {
+    this.#requireConnected()
+    this.#callSdk(() => this.#transport.sendEvent({ type: 'input_audio_buffer.clear' }))
+    this.#appendedBytes = 0
+  }
+
   interrupt(): void {
     if (this.#status !== 'connected') {
       // Nothing to cancel, but the renderer may still be draining audio: stop it.

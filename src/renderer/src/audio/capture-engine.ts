@@ -15,6 +15,21 @@ export interface CaptureEngineHooks {
   onNotice(notice: string): void
   /** The microphone went away and no other one could be opened: how to fix it. */
   onProblem(problem: string): void
+  /** Read at every open, so a changed setting applies at the next (re)open. */
+  preferences(): CapturePreferences
+}
+
+export interface CapturePreferences {
+  /** The chosen microphone's label; '' = the system default. */
+  deviceLabel: string
+  autoGainControl: boolean
+}
+
+/** The id of the input device with this label now, or null (default / not plugged in). */
+async function deviceIdFor(label: string): Promise<string | null> {
+  if (!label) return null
+  const devices = await navigator.mediaDevices.enumerateDevices()
+  return devices.find((d) => d.kind === 'audioinput' && d.label === label)?.deviceId ?? null
 }
 
 /** How long a track that starts muted may take to unmute before we call it a silent denial. */
@@ -39,7 +54,8 @@ function waitForUnmute(track: MediaStreamTrack): Promise<boolean> {
 
 export class CaptureEngine {
   readonly #hooks: CaptureEngineHooks
-  readonly #autoGainControl: boolean
+  /** The label of the chosen device we failed to find (or lost), so its return can be noticed. */
+  #missingLabel: string | null = null
   #stream: MediaStream | null = null
   #source: MediaStreamAudioSourceNode | null = null
   #node: AudioWorkletNode | null = null
@@ -54,9 +70,8 @@ export class CaptureEngine {
   readonly #stopWaiters = new Map<number, () => void>()
   readonly #onDeviceChange = (): void => void this.#checkDevice()
 
-  constructor(hooks: CaptureEngineHooks, autoGainControl = true) {
+  constructor(hooks: CaptureEngineHooks) {
     this.#hooks = hooks
-    this.#autoGainControl = autoGainControl
   }
 
   get isOpen(): boolean {
@@ -122,11 +137,16 @@ export class CaptureEngine {
     const context = await this.#hooks.audioContext()
     if (!context)
       throw new MicrophoneProblem('Hark cannot use the microphone: audio failed to start.')
+    const { deviceLabel, autoGainControl } = this.#hooks.preferences()
+    const deviceId = await deviceIdFor(deviceLabel)
+    this.#missingLabel = deviceLabel && !deviceId ? deviceLabel : null
     const stream = await navigator.mediaDevices.getUserMedia({
       audio: {
+        // 'exact' would fail if the id went stale between enumerate and open; 'ideal' falls back.
+        ...(deviceId ? { deviceId: { ideal: deviceId } } : {}),
         echoCancellation: true,
         noiseSuppression: true,
-        autoGainControl: this.#autoGainControl,
+        autoGainControl,
         channelCount: 1
       }
     })
@@ -161,6 +181,10 @@ export class CaptureEngine {
     this.#stream = stream
     this.#source = source
     this.#node = node
+    if (this.#missingLabel)
+      this.#hooks.onNotice(
+        `Your microphone “${this.#missingLabel}” is not connected; using the default microphone.`
+      )
   }
 
   #onMessage(message: FromCapture): void {
@@ -176,25 +200,55 @@ export class CaptureEngine {
     this.#stopWaiters.delete(message.stopId)
   }
 
-  /** `devicechange`: if the device we record from is gone, its track ends; check to be sure. */
+  /**
+   * `devicechange`: the chosen microphone (by label) may have gone or come back. Device ids are
+   * not enough: the track of an unplugged device does not always end, and a device that returns
+   * gets a new id.
+   */
   async #checkDevice(): Promise<void> {
     const stream = this.#stream
-    const deviceId = stream?.getAudioTracks()[0]?.getSettings().deviceId
-    if (!stream || !deviceId) return
+    if (!stream) return
+    const { deviceLabel } = this.#hooks.preferences()
     const devices = await navigator.mediaDevices.enumerateDevices()
-    const present = devices.some((d) => d.kind === 'audioinput' && d.deviceId === deviceId)
-    if (!present) await this.#deviceLost(stream)
+    if (stream !== this.#stream) return
+    const inputs = devices.filter((d) => d.kind === 'audioinput')
+    if (deviceLabel && this.#missingLabel === deviceLabel) {
+      if (inputs.some((d) => d.label === deviceLabel))
+        await this.#reopen(stream, `Your microphone “${deviceLabel}” is back; using it again.`)
+      return
+    }
+    if (deviceLabel && !inputs.some((d) => d.label === deviceLabel)) {
+      await this.#deviceLost(stream)
+      return
+    }
+    const deviceId = stream.getAudioTracks()[0]?.getSettings().deviceId
+    if (deviceId && !inputs.some((d) => d.deviceId === deviceId)) await this.#deviceLost(stream)
   }
 
   /** Switch to the default microphone; the session stays connected. */
   async #deviceLost(stream: MediaStream): Promise<void> {
+    const { deviceLabel } = this.#hooks.preferences()
+    await this.#reopen(
+      stream,
+      deviceLabel
+        ? `Your microphone “${deviceLabel}” was disconnected; using the default microphone.`
+        : 'The microphone in use went away; Hark switched to the default one.'
+    )
+  }
+
+  /** Open again with the current preferences (e.g. a changed device setting); keeps talking. */
+  async reopen(): Promise<void> {
+    if (this.#stream) await this.#reopen(this.#stream, null)
+  }
+
+  async #reopen(stream: MediaStream, notice: string | null): Promise<void> {
     if (stream !== this.#stream) return
     const talking = this.#talking
     this.close()
     try {
       await this.open()
       if (talking) this.talk()
-      this.#hooks.onNotice('The microphone in use went away; Hark switched to the default one.')
+      if (notice) this.#hooks.onNotice(notice)
     } catch (error) {
       this.#hooks.onProblem(describeMicrophoneError(error))
     }

@@ -1,7 +1,11 @@
 import { useEffect } from 'react'
 import type { JSX, KeyboardEvent as ReactKeyboardEvent, PointerEvent } from 'react'
 import { getPushToTalk } from '../ipc/bridge'
+import { hotkeyHint, useHotkey } from '../ipc/hotkey'
+import { isHandsFree } from '../audio/capture-preferences'
 import { useCapture } from '../stores/capture'
+import { useConnection } from '../stores/connection'
+import { useSettings } from '../stores/settings'
 
 /** Where Space types a character (or toggles a control) instead of talking. */
 function isTypingTarget(target: EventTarget | null): boolean {
@@ -19,6 +23,9 @@ export function PushToTalk(): JSX.Element {
   const problem = useCapture((state) => state.problem)
   const problemCount = useCapture((state) => state.problemCount)
   const notice = useCapture((state) => state.notice)
+  const handsFree = useSettings((state) => isHandsFree(state.settings))
+  const connected = useConnection((state) => state.status === 'connected')
+  const hint = useHotkey((state) => hotkeyHint(state.status))
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
@@ -57,21 +64,28 @@ export function PushToTalk(): JSX.Element {
   }
 
   return (
-    <div className="ptt" role="group" aria-label="Push to talk">
-      <button
-        type="button"
-        className={`button ptt__button${talking ? ' ptt__button--talking' : ''}`}
-        aria-pressed={talking}
-        title="Hold to talk (Space)"
-        onPointerDown={onPointerDown}
-        onPointerUp={release}
-        onPointerCancel={release}
-        onLostPointerCapture={release}
-        onKeyDown={onKeyDownButton}
-        onContextMenu={(event) => event.preventDefault()}
-      >
-        Hold to talk
-      </button>
+    <div className="ptt" role="group" aria-label={handsFree ? 'Hands-free' : 'Push to talk'}>
+      {/* Hands-free needs no button to hold: say whether the microphone is live instead. */}
+      {handsFree ? (
+        <span className="ptt__listening" role="status" aria-label="Microphone">
+          {connected && talking ? 'Listening' : 'Not listening'}
+        </span>
+      ) : (
+        <button
+          type="button"
+          className={`button ptt__button${talking ? ' ptt__button--talking' : ''}`}
+          aria-pressed={talking}
+          title="Hold to talk (Space)"
+          onPointerDown={onPointerDown}
+          onPointerUp={release}
+          onPointerCancel={release}
+          onLostPointerCapture={release}
+          onKeyDown={onKeyDownButton}
+          onContextMenu={(event) => event.preventDefault()}
+        >
+          Hold to talk
+        </button>
+      )}
       {/* Speech measures about 0.1–0.3 RMS, so three times the RMS spans the meter. */}
       <meter
         className="ptt__meter"
@@ -80,6 +94,11 @@ export function PushToTalk(): JSX.Element {
         max={1}
         value={Math.min(1, level * 3)}
       />
+      {!handsFree && hint && (
+        <p className="ptt__hint muted" aria-label="Global hotkey">
+          {hint}
+        </p>
+      )}
       {problem && (
         // A new key per report re-creates the alert, so a repeated problem is announced again.
         <p key={problemCount} className="ptt__message error" role="alert">

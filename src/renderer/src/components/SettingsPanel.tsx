@@ -3,6 +3,7 @@ import type { FormEvent, JSX } from 'react'
 import { KNOWN_VOICES, settingsPatchSchema } from '../../../shared/settings'
 import type { Settings } from '../../../shared/settings'
 import { clearKey, useKey } from '../stores/key'
+import { MicrophoneFields } from './MicrophoneFields'
 import { saveSettings, useSettings } from '../stores/settings'
 
 const MODES: { value: Settings['turnDetection']; label: string; hint: string }[] = [
@@ -15,14 +16,27 @@ const MODES: { value: Settings['turnDetection']; label: string; hint: string }[]
   { value: 'server_vad', label: 'Hands-free (server VAD)', hint: 'Ends your turn after silence.' }
 ]
 
-type Draft = Pick<Settings, 'model' | 'voice' | 'instructions' | 'turnDetection' | 'url'>
+type Draft = Pick<
+  Settings,
+  | 'model'
+  | 'voice'
+  | 'instructions'
+  | 'turnDetection'
+  | 'url'
+  | 'inputDeviceLabel'
+  | 'autoGainControl'
+  | 'hotkey'
+>
 
 const draftOf = (settings: Settings): Draft => ({
   model: settings.model,
   voice: settings.voice,
   instructions: settings.instructions,
   turnDetection: settings.turnDetection,
-  url: settings.url
+  url: settings.url,
+  inputDeviceLabel: settings.inputDeviceLabel,
+  autoGainControl: settings.autoGainControl,
+  hotkey: settings.hotkey
 })
 
 function SettingsForm({ settings }: { settings: Settings }): JSX.Element {
@@ -101,6 +115,26 @@ function SettingsForm({ settings }: { settings: Settings }): JSX.Element {
           </label>
         ))}
       </fieldset>
+      <MicrophoneFields
+        deviceLabel={draft.inputDeviceLabel}
+        autoGainControl={draft.autoGainControl}
+        onDeviceLabel={(label) => change('inputDeviceLabel', label)}
+        onAutoGainControl={(on) => change('autoGainControl', on)}
+      />
+      <label className="field">
+        <span className="field__label">Talk hotkey</span>
+        <input
+          type="text"
+          value={draft.hotkey}
+          spellCheck={false}
+          autoComplete="off"
+          placeholder="CommandOrControl+Shift+Space"
+          onChange={(e) => change('hotkey', e.target.value)}
+        />
+        <span className="muted">
+          Works while another app has focus: hold to talk, or tap to start and tap to stop.
+        </span>
+      </label>
       <label className="field">
         <span className="field__label">Endpoint URL</span>
         <input

@@ -1,13 +1,16 @@
 // Wires `window.hark` events to the stores and the playback engine. Called once at startup.
 import type { HarkApi } from '../../../shared/ipc'
 import { CaptureEngine } from '../audio/capture-engine'
+import { capturePreferences, isHandsFree } from '../audio/capture-preferences'
 import { describeMicrophoneError } from '../audio/microphone-errors'
 import { PlaybackEngine } from '../audio/playback-engine'
 import { reportMicrophoneProblem, useCapture } from '../stores/capture'
 import { useConnection } from '../stores/connection'
 import { useConversation } from '../stores/conversation'
 import { usePlayback } from '../stores/playback'
+import { useSettings } from '../stores/settings'
 import { codeOf, messageOf } from '../stores/errors'
+import { connectHotkey } from './hotkey'
 import { createPushToTalk, type PushToTalk } from './push-to-talk'
 
 export interface Bridge {
@@ -29,8 +32,18 @@ export function connectBridge(hark: HarkApi): Bridge {
     sendChunk: (pcm) => hark.audio.append(pcm),
     onLevel: (level) => useCapture.setState({ level }),
     onNotice: (notice) => useCapture.setState({ notice }),
-    onProblem: reportMicrophoneProblem
+    onProblem: reportMicrophoneProblem,
+    preferences: () => capturePreferences(useSettings.getState().settings)
   })
+  // Hands-free: chunks flow whenever the microphone is open and connected; the server's VAD
+  // finds the turns, and its speech_started interrupts a reply (main flushes us via audio.flush).
+  const followMode = (): void => {
+    if (!capture.isOpen || useConnection.getState().status !== 'connected') return
+    const handsFree = isHandsFree(useSettings.getState().settings)
+    if (handsFree) capture.talk()
+    else void capture.stopTalking()
+    useCapture.setState({ talking: handsFree })
+  }
   const connection = useConnection.getState()
   const conversation = useConversation.getState()
   const unsubscribers = [
@@ -52,7 +65,10 @@ export function connectBridge(hark: HarkApi): Bridge {
       if (state.status === previous.status) return
       if (state.status === 'connected' && !capture.isOpen)
         capture.open().then(
-          () => useCapture.setState({ problem: null }),
+          () => {
+            useCapture.setState({ problem: null })
+            followMode()
+          },
           (error: unknown) => {
             // A disconnect while the microphone was opening is no problem to report.
             if (useConnection.getState().status === 'connected')
@@ -63,6 +79,17 @@ export function connectBridge(hark: HarkApi): Bridge {
         capture.close()
         useCapture.setState({ level: 0, talking: false })
       }
+    }),
+    useSettings.subscribe((state, previous) => {
+      const now = state.settings
+      const before = previous.settings
+      if (!now || !before) return
+      if (now.turnDetection !== before.turnDetection) followMode()
+      if (
+        now.inputDeviceLabel !== before.inputDeviceLabel ||
+        now.autoGainControl !== before.autoGainControl
+      )
+        void capture.reopen()
     })
   ]
   return {
@@ -80,7 +107,11 @@ export function connectBridge(hark: HarkApi): Bridge {
 let bridge: Bridge | null = null
 
 export function startBridge(hark: HarkApi): Bridge {
-  bridge ??= connectBridge(hark)
+  if (!bridge) {
+    bridge = connectBridge(hark)
+    // For the app's lifetime, like the bridge itself.
+    connectHotkey(hark, bridge.pushToTalk)
+  }
   return bridge
 }
 

@@ -8,10 +8,14 @@ import type { PlaybackEngine } from '../audio/playback-engine'
 import { reportMicrophoneProblem, useCapture } from '../stores/capture'
 import { useConnection } from '../stores/connection'
 import { usePlayback } from '../stores/playback'
+import { useSettings } from '../stores/settings'
+import { isHandsFree } from '../audio/capture-preferences'
 
 export interface PushToTalk {
   press(): void
   release(): void
+  /** Release without a turn (the global hotkey's too-short press): main clears, no commit. */
+  cancel(): void
 }
 
 export function createPushToTalk(
@@ -30,9 +34,22 @@ export function createPushToTalk(
     })
   }
 
+  const finish = (end: () => void): void => {
+    if (!held) return
+    held = false
+    enqueue(async () => {
+      if (!turnOpen) return
+      turnOpen = false
+      useCapture.setState({ talking: false })
+      await capture.stopTalking()
+      end()
+    })
+  }
+
   return {
     press() {
-      if (held) return
+      // Hands-free streams all the time and the server ends turns; a manual commit would cut them.
+      if (held || isHandsFree(useSettings.getState().settings)) return
       held = true
       enqueue(async () => {
         if (useConnection.getState().status !== 'connected') {
@@ -57,15 +74,12 @@ export function createPushToTalk(
     },
 
     release() {
-      if (!held) return
-      held = false
-      enqueue(async () => {
-        if (!turnOpen) return
-        turnOpen = false
-        useCapture.setState({ talking: false })
-        await capture.stopTalking()
-        hark.ptt.up()
-      })
+      finish(() => hark.ptt.up())
+    },
+
+    cancel() {
+      // After the last chunk, so the clear drops it too.
+      finish(() => hark.ptt.cancel())
     }
   }
 }

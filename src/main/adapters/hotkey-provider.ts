@@ -1,0 +1,116 @@
+// The desktop's global hotkey as a HotkeyProvider: picks uiohook (hold-to-talk) or globalShortcut
+// (toggle) through createHotkeyService, restarts on a new hotkey setting, and turns the service's
+// callbacks into talk events for the renderer, which owns the microphone (DESIGN §4).
+import { systemPreferences } from 'electron'
+import type { HotkeyStatusInfo } from '../../shared/ipc'
+import type { HotkeyEvent, HotkeyProvider } from '../app/hotkey-provider'
+import { acceleratorProblem } from '../hotkey/accelerator'
+import { createHotkeyService, systemClock, type HotkeyService } from '../hotkey/hotkey-service'
+import type { RealtimeLog } from '../realtime/event-bus'
+import { createGlobalShortcutBackend } from './hotkey-global-shortcut'
+import { loadUiohookBackend } from './hotkey-uiohook'
+
+export interface DesktopHotkeyProvider extends HotkeyProvider {
+  stop(): void
+}
+
+export function createDesktopHotkeyProvider(deps: {
+  platform: string
+  env: Readonly<Record<string, string | undefined>>
+  log: RealtimeLog
+}): DesktopHotkeyProvider {
+  const { platform, env, log } = deps
+  const listeners = new Set<(event: HotkeyEvent) => void>()
+  const emit = (event: HotkeyEvent): void => {
+    for (const listener of listeners) listener(event)
+  }
+  let service: HotkeyService | null = null
+  let current: HotkeyStatusInfo = {
+    mode: 'off',
+    backend: 'none',
+    hotkey: '',
+    reason: 'The global hotkey is starting.'
+  }
+  // Settings changes can overlap; only the newest configure may install its service.
+  let generation = 0
+
+  const setStatus = (status: HotkeyStatusInfo): void => {
+    current = status
+    log('info', 'hotkey: status', { ...status })
+    emit({ type: 'status', status })
+  }
+
+  const stop = (): void => {
+    service?.stop()
+    service = null
+  }
+
+  const configure = async (hotkey: string): Promise<void> => {
+    const mine = ++generation
+    stop()
+    const problem = acceleratorProblem(hotkey, platform)
+    if (problem !== null) {
+      setStatus({ mode: 'off', backend: 'none', hotkey, reason: `${problem} Fix it in Settings.` })
+      return
+    }
+    // Asked without prompting: the hook aborts the whole app on macOS without this permission.
+    const accessibilityTrusted =
+      platform === 'darwin' ? systemPreferences.isTrustedAccessibilityClient(false) : undefined
+    try {
+      const next = await createHotkeyService({
+        hotkey,
+        platform,
+        env,
+        accessibilityTrusted,
+        loadHookBackend: () =>
+          loadUiohookBackend(systemClock, { platform, env, accessibilityTrusted }),
+        createShortcutBackend: (accelerator) =>
+          createGlobalShortcutBackend(accelerator, systemClock),
+        clock: systemClock,
+        callbacks: {
+          onTalkStart: () => emit({ type: 'talkStart' }),
+          onTalkEnd: () => emit({ type: 'talkEnd' }),
+          onTalkCancel: () => emit({ type: 'talkCancel' }),
+          onError: (error) => log('warn', 'hotkey: callback failed', { error: String(error) })
+        }
+      })
+      if (mine !== generation) return
+      service = next
+      const status = await next.start()
+      if (mine !== generation) {
+        next.stop()
+        return
+      }
+      setStatus({
+        mode: status.mode,
+        backend: status.backend,
+        hotkey: status.hotkey,
+        reason: status.reason
+      })
+    } catch (error) {
+      if (mine !== generation) return
+      const why = error instanceof Error ? error.message : String(error)
+      setStatus({
+        mode: 'off',
+        backend: 'none',
+        hotkey,
+        reason: `The global hotkey could not be started (${why}); use the Talk button in the window.`
+      })
+    }
+  }
+
+  return {
+    status: () => ({ ...current }),
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+      }
+    },
+    configure,
+    stop() {
+      generation++
+      stop()
+    }
+  }
+}

@@ -1,0 +1,57 @@
+// The desktop hotkey provider with `electron` replaced by the recording stub and the native hook
+// module mocked (nothing native loads, and uiohook's start() is never reached).
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { HotkeyEvent } from '../../src/main/app/hotkey-provider'
+import { electronStub } from '../doubles/electron-stub'
+
+vi.mock('electron', async () => (await import('../doubles/electron-stub')).electronStub)
+const hook = vi.hoisted(() => ({ loads: 0 }))
+vi.mock('../../src/main/adapters/hotkey-uiohook', () => ({
+  loadUiohookBackend: () => {
+    hook.loads++
+    return Promise.resolve(null)
+  }
+}))
+
+const { createDesktopHotkeyProvider } = await import('../../src/main/adapters/hotkey-provider')
+
+beforeEach(() => {
+  electronStub.globalShortcut.registered.clear()
+  electronStub.systemPreferences.trustedAccessibility = false
+  hook.loads = 0
+})
+
+describe('desktop hotkey provider', () => {
+  it('on macOS without Accessibility trust uses toggle through globalShortcut and says why', async () => {
+    const provider = createDesktopHotkeyProvider({ platform: 'darwin', env: {}, log: () => {} })
+    const events: HotkeyEvent[] = []
+    provider.subscribe((event) => events.push(event))
+    await provider.configure('CommandOrControl+Shift+Space')
+    const status = provider.status()
+    expect(status).toMatchObject({ mode: 'toggle', backend: 'globalShortcut' })
+    expect(status.hotkey).toBe('Shift+Command+Space')
+    expect(status.reason).toMatch(/Accessibility permission/)
+    expect(hook.loads).toBe(0)
+    expect([...electronStub.globalShortcut.registered.keys()]).toEqual(['Shift+Super+Space'])
+    expect(events).toEqual([{ type: 'status', status }])
+
+    // Two presses: talking starts, then ends with a commit (toggle mode).
+    const press = electronStub.globalShortcut.registered.get('Shift+Super+Space')
+    press?.()
+    await vi.waitFor(() => expect(events.map((e) => e.type)).toContain('talkStart'))
+    provider.stop()
+    expect(electronStub.globalShortcut.registered.size).toBe(0)
+  })
+
+  it('reports an invalid hotkey as off with the reason, and restarts on a new one', async () => {
+    const provider = createDesktopHotkeyProvider({ platform: 'darwin', env: {}, log: () => {} })
+    await provider.configure('Q')
+    expect(provider.status()).toMatchObject({ mode: 'off', backend: 'none' })
+    expect(provider.status().reason).toMatch(/add a modifier/)
+    await provider.configure('Alt+F9')
+    expect(provider.status().mode).toBe('toggle')
+    await provider.configure('Alt+F10')
+    expect([...electronStub.globalShortcut.registered.keys()]).toEqual(['Alt+F10'])
+    provider.stop()
+  })
+})
