@@ -137,7 +137,7 @@ speechTest(
     await enterKey(app, FAKE_API_KEY)
     await connect(app)
     // The browser has no global hotkey, and the line near the button says how to talk instead.
-    await expect(app.getByLabel('Global hotkey')).toHaveText(/in the browser, hold the Talk button/)
+    await expect(app.getByLabel('Global hotkey')).toHaveText(/in the browser, hold “Hold to talk”/)
     const messageBox = app.getByRole('textbox', { name: 'Message' })
     await messageBox.fill('')
     await messageBox.pressSequentially('a b')

@@ -39,7 +39,7 @@ test('window.hark reaches the core over the WebSocket allowed by the page CSP', 
     (globalThis as unknown as PageGlobals).hark.hotkey.status()
   )
   expect(hotkey).toMatchObject({ mode: 'off', backend: 'none' })
-  expect(hotkey.reason).toMatch(/in the browser, hold the Talk button or Space/)
+  expect(hotkey.reason).toMatch(/in the browser, hold “Hold to talk” or press Space/)
   expect(cspViolations).toEqual([])
   expect(host.observations.some((o) => o.kind === 'frame')).toBe(true)
 })

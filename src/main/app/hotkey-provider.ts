@@ -20,7 +20,7 @@ export const BROWSER_HOTKEY_STATUS: HotkeyStatusInfo = {
   backend: 'none',
   hotkey: '',
   reason:
-    'The global hotkey works in the desktop app; in the browser, hold the Talk button or Space.'
+    'The global hotkey works in the desktop app; in the browser, hold “Hold to talk” or press Space.'
 }
 
 export function offHotkeyProvider(
