@@ -1,9 +1,8 @@
 // The Chromium side: launch with the fake microphone, an init script that only observes (it wraps
 // WebSocket.send and listens for input events, timestamps in epoch ms), and clock alignment.
-import { execFileSync } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { chromium, type Browser, type Page } from '@playwright/test'
+import { makeFakeMicWav } from '../test/fixtures/fake-mic-wav'
 
 export const root = resolve(import.meta.dirname, '..')
 
@@ -40,14 +39,7 @@ const PROBE_SCRIPT = `(() => {
 })()`
 
 export function makeSpeechWav(): string {
-  const dir = resolve(root, 'test-results/fixtures')
-  mkdirSync(dir, { recursive: true })
-  const raw = resolve(dir, 'bench-speech-raw.wav')
-  const wav = resolve(dir, 'bench-speech-48k.wav')
-  const text = 'Hello Hark. What is the weather like today? I would like to know, please.'
-  execFileSync('espeak-ng', ['-w', raw, text])
-  execFileSync('sox', [raw, '-r', '48000', '-c', '1', '-b', '16', wav])
-  return wav
+  return makeFakeMicWav('bench-speech')
 }
 
 export function launchChromium(wav: string): Promise<Browser> {

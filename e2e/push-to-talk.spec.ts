@@ -2,12 +2,9 @@
 // page streams it while "Hold to talk" is held, and the release commits the turn at once. Also:
 // holding the button during a reply barges in at the played position, and a denied microphone
 // explains itself instead of leaving a dead button.
-import { execFileSync } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { LaunchOptions, Page } from '@playwright/test'
 import { bytesAsPcm16, pcm16Rms, pcmBytesToMs } from '../src/shared/pcm'
+import { makeFakeMicWav } from '../test/fixtures/fake-mic-wav'
 import { FAKE_API_KEY, connect, enterKey, expect, playedFrames, test } from './fixtures'
 
 /** One render quantum: the tolerance between what was played and what is reported. */
@@ -15,18 +12,6 @@ const QUANTUM = 128
 const HOLD_MS = 2000
 /** The held time and the audio the server got may differ by this much (DESIGN.md §4). */
 const DURATION_TOLERANCE_MS = 300
-const fixturesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../test-results/fixtures')
-
-/** A few seconds of speech with pauses, as Chromium's fake capture wants it: 48 kHz mono PCM16. */
-function makeSpeechWav(): string {
-  mkdirSync(fixturesDir, { recursive: true })
-  const raw = resolve(fixturesDir, 'ptt-speech-raw.wav')
-  const wav = resolve(fixturesDir, 'ptt-speech-48k.wav')
-  const text = 'Hello Hark. What is the weather like today? I would like to know, please.'
-  execFileSync('espeak-ng', ['-w', raw, text])
-  execFileSync('sox', [raw, '-r', '48000', '-c', '1', '-b', '16', wav])
-  return wav
-}
 
 const withArgs = (options: LaunchOptions, change: (args: string[]) => string[]): LaunchOptions => ({
   ...options,
@@ -37,7 +22,7 @@ const withArgs = (options: LaunchOptions, change: (args: string[]) => string[]):
 // (worker-scoped) while keeping the config's other arguments.
 const speechTest = test.extend<object, { speechWav: string }>({
   // eslint-disable-next-line no-empty-pattern
-  speechWav: [async ({}, use) => use(makeSpeechWav()), { scope: 'worker' }],
+  speechWav: [async ({}, use) => use(makeFakeMicWav('ptt-speech')), { scope: 'worker' }],
   launchOptions: [
     async ({ launchOptions, speechWav }, use) =>
       use(
