@@ -1,5 +1,4 @@
 // The Realtime core (real SDK, real `ws`) against the project's fake Realtime server on 127.0.0.1:
-import { recordCoreEvents, type CoreEventRecorder } from '../doubles/core-event-recorder'
 // every path a user can hit, each proven without a crash and with the right status and code.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -8,6 +7,8 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { recordCoreEvents, type CoreEventRecorder } from '../doubles/core-event-recorder'
+import { testRealtimeConfig } from '../doubles/realtime-config'
 import type { RealtimeConfig } from '../../src/main/realtime/config'
 import type { RealtimeControllerOptions } from '../../src/main/realtime/controller'
 import { RealtimeController } from '../../src/main/realtime/controller'
@@ -82,17 +83,7 @@ function session(
   options: RealtimeControllerOptions = {}
 ): Session {
   const controller = new RealtimeController(
-    {
-      apiKey: () => FAKE_API_KEY,
-      model: 'gpt-realtime',
-      voice: 'marin',
-      instructions: 'Be brief.',
-      url: server.url,
-      turnDetection: 'none',
-      vadEagerness: 'auto',
-      inputTranscription: true,
-      ...config
-    },
+    testRealtimeConfig(server.url, FAKE_API_KEY, config),
     options
   )
   controllers.push(controller)

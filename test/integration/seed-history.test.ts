@@ -6,6 +6,7 @@ import { RealtimeController } from '../../src/main/realtime/controller'
 import type { ConversationItem, RealtimeCoreEvent } from '../../src/shared/realtime-events'
 import type { FakeRealtimeServer } from '../fake-realtime'
 import { FAKE_API_KEY, startFakeRealtimeServer } from '../fake-realtime'
+import { testRealtimeConfig } from '../doubles/realtime-config'
 
 let server: FakeRealtimeServer
 const controllers: RealtimeController[] = []
@@ -20,16 +21,7 @@ afterEach(async () => {
 })
 
 function open(): { controller: RealtimeController; events: RealtimeCoreEvent[] } {
-  const controller = new RealtimeController({
-    apiKey: () => FAKE_API_KEY,
-    model: 'gpt-realtime',
-    voice: 'marin',
-    instructions: 'Be brief.',
-    url: server.url,
-    turnDetection: 'none',
-    vadEagerness: 'auto',
-    inputTranscription: true
-  })
+  const controller = new RealtimeController(testRealtimeConfig(server.url, FAKE_API_KEY))
   controllers.push(controller)
   const events: RealtimeCoreEvent[] = []
   controller.subscribe((event) => events.push(event))

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { testRealtimeConfig } from '../../../test/doubles/realtime-config'
 import { recordCoreEvents, type CoreEventRecorder } from '../../../test/doubles/core-event-recorder'
 import type { RealtimeConfig } from './config'
 import { MissingApiKeyError } from './config'
@@ -34,17 +35,7 @@ async function harness(
 ): Promise<Harness> {
   const server = await startScriptServer(serverOptions)
   const controller = new RealtimeController(
-    {
-      apiKey: () => 'sk-test',
-      model: 'gpt-realtime',
-      voice: 'marin',
-      instructions: 'Be terse.',
-      url: server.url,
-      turnDetection: 'none',
-      vadEagerness: 'auto',
-      inputTranscription: true,
-      ...config
-    },
+    testRealtimeConfig(server.url, 'sk-test', { instructions: 'Be terse.', ...config }),
     options
   )
   cleanups.push(async () => {
