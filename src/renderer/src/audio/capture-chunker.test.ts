@@ -55,22 +55,20 @@ describe('CaptureChunker', () => {
     const { chunker, chunks } = harness()
     chunker.startTalking()
     const values = [2, -3, 1, -1, 0.5, -0.5, 0]
-    chunker.push(Float32Array.from(values))
-    chunker.stopTalking()
-    expect(Array.from(chunks[0] ?? [])).toEqual([32767, -32768, 32767, -32768, 16384, -16384, 0])
+    chunker.push(Float32Array.from([...values, ...new Array<number>(480 - values.length).fill(0)]))
+    expect(Array.from(chunks[0]?.slice(0, 7) ?? [])).toEqual([
+      32767, -32768, 32767, -32768, 16384, -16384, 0
+    ])
   })
 
-  it('flushes the partial chunk exactly once when talking stops', () => {
+  it('drops the partial chunk when talking stops and sends nothing more', () => {
     const { chunker, chunks } = harness()
     chunker.startTalking()
     feed(chunker, 480 + 200, () => 0.1)
     expect(chunks).toHaveLength(1)
     chunker.stopTalking()
-    expect(chunks.map((chunk) => chunk.length)).toEqual([480, 200])
-    expect(chunks[1]?.buffer.byteLength).toBe(400)
-    chunker.stopTalking()
     feed(chunker, 480, () => 0.1)
-    expect(chunks).toHaveLength(2)
+    expect(chunks.map((chunk) => chunk.length)).toEqual([480])
   })
 
   it('starts the next turn with an empty chunk', () => {
@@ -80,8 +78,9 @@ describe('CaptureChunker', () => {
     chunker.stopTalking()
     chunker.startTalking()
     feed(chunker, 480, () => -0.1)
-    expect(chunks.map((chunk) => chunk.length)).toEqual([100, 480])
-    expect(chunks[1]?.every((sample) => sample < 0)).toBe(true)
+    // No sample of the earlier turn leaks into the next one.
+    expect(chunks.map((chunk) => chunk.length)).toEqual([480])
+    expect(chunks[0]?.every((sample) => sample < 0)).toBe(true)
   })
 
   it('reports the RMS level every 1200 samples, talking or not', () => {

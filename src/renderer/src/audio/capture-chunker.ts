@@ -34,15 +34,14 @@ export class CaptureChunker {
     this.#talking = true
   }
 
-  /** End a turn: the partial chunk (if any) goes out now, so no spoken sample is lost. */
+  /**
+   * End a turn. The partial chunk (under 20 ms, after the last full one) is dropped: the page
+   * commits the turn the moment the key goes up, without waiting for a reply from this thread
+   * (DESIGN.md §8, key up → commit ≤ 5 ms), so anything sent later would land after the commit.
+   */
   stopTalking(): void {
-    if (!this.#talking) return
     this.#talking = false
-    if (this.#filled === 0) return
-    // The only allocation that is not at a chunk boundary: an exactly-sized last chunk.
-    const last = this.#chunk.slice(0, this.#filled)
     this.#filled = 0
-    this.#options.onChunk(last.buffer)
   }
 
   /** One render quantum (or any run) of mono Float32 samples. */

@@ -34,8 +34,6 @@ async function deviceIdFor(label: string): Promise<string | null> {
 
 /** How long a track that starts muted may take to unmute before we call it a silent denial. */
 const UNMUTE_GRACE_MS = 1000
-/** How long a stop waits for the worklet's last chunk before giving up. */
-const STOP_REPLY_TIMEOUT_MS = 200
 
 function waitForUnmute(track: MediaStreamTrack): Promise<boolean> {
   if (!track.muted) return Promise.resolve(true)
@@ -64,10 +62,8 @@ export class CaptureEngine {
   #moduleContext: BaseAudioContext | null = null
   /** Whether the page asked for chunks: survives a switch to another device. */
   #talking = false
-  #nextStopId = 1
   /** Bumped by close(), so an open that finishes after it releases what it got. */
   #generation = 0
-  readonly #stopWaiters = new Map<number, () => void>()
   readonly #onDeviceChange = (): void => void this.#checkDevice()
 
   constructor(hooks: CaptureEngineHooks) {
@@ -93,23 +89,13 @@ export class CaptureEngine {
     this.#post({ type: 'talk' })
   }
 
-  /** Stop sending; resolves once the partial chunk has been handed to `sendChunk`. */
-  stopTalking(): Promise<void> {
+  /**
+   * Stop sending, at once: chunks the worklet posted before it hears of this are dropped here,
+   * so the caller may commit the turn right away and nothing lands after the commit.
+   */
+  stopTalking(): void {
     this.#talking = false
-    const node = this.#node
-    if (!node) return Promise.resolve()
-    const stopId = this.#nextStopId++
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.#stopWaiters.delete(stopId)
-        resolve()
-      }, STOP_REPLY_TIMEOUT_MS)
-      this.#stopWaiters.set(stopId, () => {
-        clearTimeout(timer)
-        resolve()
-      })
-      this.#post({ type: 'stop', stopId })
-    })
+    this.#post({ type: 'stop' })
   }
 
   /** Release the microphone (the OS indicator goes off). */
@@ -119,8 +105,6 @@ export class CaptureEngine {
     this.#node?.disconnect()
     if (this.#node) this.#node.port.onmessage = null
     for (const track of this.#stream?.getTracks() ?? []) track.stop()
-    for (const resolve of this.#stopWaiters.values()) resolve()
-    this.#stopWaiters.clear()
     this.#stream = null
     this.#source = null
     this.#node = null
@@ -189,15 +173,10 @@ export class CaptureEngine {
 
   #onMessage(message: FromCapture): void {
     if (message instanceof ArrayBuffer) {
-      this.#hooks.sendChunk(new Uint8Array(message))
+      if (this.#talking) this.#hooks.sendChunk(new Uint8Array(message))
       return
     }
-    if (message.type === 'level') {
-      this.#hooks.onLevel(message.rms)
-      return
-    }
-    this.#stopWaiters.get(message.stopId)?.()
-    this.#stopWaiters.delete(message.stopId)
+    this.#hooks.onLevel(message.rms)
   }
 
   /**

@@ -8,9 +8,9 @@ export const LEVEL_INTERVAL_MS = 50
 export type ToCapture =
   /** Start sending chunks. */
   | { type: 'talk' }
-  /** Stop sending: the partial chunk goes out first, then `stopped` with the same id. */
-  | { type: 'stop'; stopId: number }
+  /** Stop sending; the partial chunk is dropped (see CaptureChunker.stopTalking). */
+  | { type: 'stop' }
 
 export type FromCapture =
   /** A full or final PCM16 chunk, posted bare (and transferred) so the hot path allocates nothing. */
-  ArrayBuffer | { type: 'level'; rms: number } | { type: 'stopped'; stopId: number }
+  ArrayBuffer | { type: 'level'; rms: number }

@@ -28,9 +28,7 @@ class HarkCaptureProcessor extends AudioWorkletProcessor {
       this.#chunker.startTalking()
       return
     }
-    // Port messages keep their order, so the page sees the last chunk before `stopped`.
     this.#chunker.stopTalking()
-    this.#post({ type: 'stopped', stopId: message.stopId })
   }
 
   process(inputs: Float32Array[][]): boolean {

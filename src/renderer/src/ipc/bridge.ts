@@ -41,7 +41,7 @@ export function connectBridge(hark: HarkApi): Bridge {
     if (!capture.isOpen || useConnection.getState().status !== 'connected') return
     const handsFree = isHandsFree(useSettings.getState().settings)
     if (handsFree) capture.talk()
-    else void capture.stopTalking()
+    else capture.stopTalking()
     useCapture.setState({ talking: handsFree })
   }
   const connection = useConnection.getState()

@@ -1,6 +1,7 @@
 // Push-to-talk in the window (DESIGN.md §4): press → barge in if the assistant is speaking (flush
 // playback and report the exact frames, as "Stop speaking" does), `ptt.down`, stream chunks;
-// release → the partial chunk, then `ptt.up` (main commits and asks for the answer at once).
+// release → `ptt.up` at once (main commits and asks for the answer); the under-20 ms partial
+// chunk is dropped rather than waited for (DESIGN.md §8: key up → commit ≤ 5 ms).
 import type { HarkApi } from '../../../shared/ipc'
 import type { CaptureEngine } from '../audio/capture-engine'
 import { describeMicrophoneError } from '../audio/microphone-errors'
@@ -28,7 +29,7 @@ export function createPushToTalk(
   let turnOpen = false
   // Presses and releases run in order, so a quick tap cannot send ptt.up before ptt.down.
   let queue = Promise.resolve()
-  const enqueue = (step: () => Promise<void>): void => {
+  const enqueue = (step: () => Promise<void> | void): void => {
     queue = queue.then(step).catch((error: unknown) => {
       reportMicrophoneProblem(describeMicrophoneError(error))
     })
@@ -37,12 +38,14 @@ export function createPushToTalk(
   const finish = (end: () => void): void => {
     if (!held) return
     held = false
-    enqueue(async () => {
+    enqueue(() => {
       if (!turnOpen) return
       turnOpen = false
-      useCapture.setState({ talking: false })
-      await capture.stopTalking()
+      // Stop first: a chunk still on its way from the worklet is then dropped, not sent after
+      // the commit.
+      capture.stopTalking()
       end()
+      useCapture.setState({ talking: false })
     })
   }
 
@@ -78,7 +81,7 @@ export function createPushToTalk(
     },
 
     cancel() {
-      // After the last chunk, so the clear drops it too.
+      // The page drops chunks once stopped, so the clear leaves nothing of this press behind.
       finish(() => hark.ptt.cancel())
     }
   }
