@@ -89,6 +89,8 @@ describe('openGuardedSocket', () => {
       'user-agent': 'Agents/JavaScript 0.20.0',
       'x-openai-agents-sdk': 'x'
     })
+    // No permessage-deflate offer: audio frames go out as they are (see openGuardedSocket).
+    expect(server.headers[0]?.['sec-websocket-extensions']).toBeUndefined()
     expect(diagnostics).toMatchObject({
       opened: true,
       closeCode: 3000,

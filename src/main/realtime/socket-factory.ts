@@ -137,7 +137,11 @@ export function openGuardedSocket(options: GuardedSocketOptions): GuardedSocket 
   const diagnostics: SocketDiagnostics = { url: options.url, opened: false }
   const socket = new GuardedWebSocket(options.url, {
     headers: { ...options.headers, Authorization: `Bearer ${options.apiKey}` },
-    handshakeTimeout: options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS
+    handshakeTimeout: options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS,
+    // ws offers permessage-deflate by default. Audio travels as base64 PCM, 50 frames a second
+    // each way: deflate would win back about a quarter of the bytes for zlib work on every frame
+    // in the main process and added latency, against DESIGN.md §8's CPU and latency budgets.
+    perMessageDeflate: false
   })
   socket.setGuardHandlers(options.handlers)
 
