@@ -19,7 +19,7 @@ const CPU_WINDOWS = 8
 const CHUNK_BYTES = 960
 const TURN_AUDIO_S = 30
 
-async function startFakeChild(
+export async function startFakeChild(
   speed: number,
   replyChars: number
 ): Promise<{ url: string; child: ChildProcess }> {
@@ -37,7 +37,7 @@ async function startFakeChild(
   throw new Error('bench: the fake server exited before printing its URL')
 }
 
-async function withCore<T>(
+export async function withCore<T>(
   url: string,
   use: (dataDir: string, env: NodeJS.ProcessEnv) => Promise<T>
 ): Promise<T> {
@@ -49,7 +49,7 @@ async function withCore<T>(
   }
 }
 
-async function cpuWindows(count: number): Promise<number[]> {
+export async function cpuWindows(count: number): Promise<number[]> {
   const percentOfCore: number[] = []
   for (let i = 0; i < count; i++) {
     const startMs = performance.now()

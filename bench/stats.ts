@@ -5,8 +5,8 @@ export interface Metric {
   name: string
   samples: number[]
   unit: string
-  /** Upper bound for p95 (p50 for single-sample metrics). */
-  budget: number
+  /** Upper bound for p95; null for a line that gives context to a budget line (no verdict). */
+  budget: number | null
   /** How this setup measures it, printed under the table. */
   how: string
 }
@@ -24,8 +24,8 @@ export interface MetricResult {
   p50: number
   p95: number
   unit: string
-  budget: number
-  met: boolean
+  budget: number | null
+  met: boolean | null
   n: number
 }
 
@@ -38,7 +38,7 @@ export function summarize(metrics: Metric[]): Record<string, MetricResult> {
       p95,
       unit: metric.unit,
       budget: metric.budget,
-      met: Number.isFinite(p95) && p95 <= metric.budget,
+      met: metric.budget === null ? null : Number.isFinite(p95) && p95 <= metric.budget,
       n: metric.samples.length
     }
   }
@@ -62,8 +62,8 @@ export function formatTable(results: Record<string, MetricResult>): string {
     String(r.p50),
     String(r.p95),
     r.unit,
-    `≤ ${r.budget}`,
-    r.met ? 'yes' : 'NO',
+    r.budget === null ? '—' : `≤ ${r.budget}`,
+    r.met === null ? '—' : r.met ? 'yes' : 'NO',
     String(r.n)
   ])
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)))

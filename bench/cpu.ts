@@ -1,0 +1,103 @@
+// Main-process CPU without a page (DESIGN.md §8): the core driven through its router exactly as
+// Electron's IPC would drive it (a 20 ms chunk every 20 ms while a reply streams down), beside a
+// floor: a bare `ws` client doing the same traffic with no Hark code at all. Electron's own IPC
+// cost in main cannot be measured here (no Electron binary); the page-driven line in load.ts
+// shows the browser host's WebSocket, which stands in for it.
+import { FAKE_API_KEY, RawClient } from '../test/fake-realtime/index'
+import { cpuWindows, startFakeChild, withCore } from './load'
+import { sleep } from './page'
+import { createWebCore } from '../src/web-host/core'
+
+const CPU_WINDOWS = 8
+/** 20 ms of 24 kHz PCM16, as the capture worklet sends it. */
+const CHUNK_BYTES = 960
+const CHUNK_INTERVAL_MS = 20
+/** About 40 s of reply at real time: still streaming when the windows end. */
+const REPLY_CHARS = 600
+
+function speechLikeChunk(): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(CHUNK_BYTES).map((_, i) => (i * 37) % 251)
+}
+
+export interface CoreCpu {
+  percentOfCore: number[]
+  floorPercentOfCore: number[]
+  chunksUp: number
+  deltasDown: number
+}
+
+/** The core (SDK, transport, session manager, router) at real-time rates, no page. */
+async function coreWindows(): Promise<Omit<CoreCpu, 'floorPercentOfCore'>> {
+  const { url, child } = await startFakeChild(1, REPLY_CHARS)
+  try {
+    return await withCore(url, async (dataDir, env) => {
+      const router = createWebCore(dataDir, env)
+      let counting = false
+      let chunksUp = 0
+      let deltasDown = 0
+      router.subscribe((channel) => {
+        if (counting && channel === 'audio.delta') deltasDown++
+      })
+      await router.handleInvoke('key.set', { key: FAKE_API_KEY, persist: false })
+      await router.handleInvoke('session.start', undefined)
+      router.handleSend('ptt.down', undefined)
+      const chunk = speechLikeChunk()
+      const timer = setInterval(() => {
+        // A fresh buffer per chunk, as IPC delivers one.
+        router.handleSend('audio.append', chunk.slice())
+        if (counting) chunksUp++
+      }, CHUNK_INTERVAL_MS)
+      try {
+        await router.handleInvoke('session.sendText', { text: 'Tell me a long story.' })
+        await sleep(1500)
+        counting = true
+        const percentOfCore = await cpuWindows(CPU_WINDOWS)
+        counting = false
+        return { percentOfCore, chunksUp, deltasDown }
+      } finally {
+        clearInterval(timer)
+        await router.dispose()
+      }
+    })
+  } finally {
+    child.kill('SIGTERM')
+  }
+}
+
+/** The same wire traffic from a bare `ws` client: what any process doing this work pays here. */
+async function floorWindows(): Promise<number[]> {
+  const { url, child } = await startFakeChild(1, REPLY_CHARS)
+  try {
+    const client = await RawClient.connect(url, { apiKey: FAKE_API_KEY })
+    const chunk = Buffer.from(speechLikeChunk())
+    const timer = setInterval(() => {
+      client.send({ type: 'input_audio_buffer.append', audio: chunk.toString('base64') })
+    }, CHUNK_INTERVAL_MS)
+    try {
+      client.send({
+        type: 'conversation.item.create',
+        item: {
+          type: 'message',
+          role: 'user',
+          content: [{ type: 'input_text', text: 'Tell me a long story.' }]
+        }
+      })
+      client.send({ type: 'response.create' })
+      await sleep(1500)
+      // Keep only the count: a long run must not measure a growing array.
+      client.events.length = 0
+      return await cpuWindows(CPU_WINDOWS)
+    } finally {
+      clearInterval(timer)
+      client.socket.close()
+    }
+  } finally {
+    child.kill('SIGTERM')
+  }
+}
+
+export async function measureCoreCpu(): Promise<CoreCpu> {
+  const core = await coreWindows()
+  const floorPercentOfCore = await floorWindows()
+  return { ...core, floorPercentOfCore }
+}
