@@ -2,14 +2,15 @@
 // module mocked (nothing native loads, and uiohook's start() is never reached).
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { HotkeyEvent } from '../../src/main/app/hotkey-provider'
+import type { KeyHookBackend } from '../../src/main/hotkey/hotkey-service'
 import { electronStub } from '../doubles/electron-stub'
 
 vi.mock('electron', async () => (await import('../doubles/electron-stub')).electronStub)
-const hook = vi.hoisted(() => ({ loads: 0 }))
+const hook = vi.hoisted(() => ({ loads: 0, backend: null as KeyHookBackend | null }))
 vi.mock('../../src/main/adapters/hotkey-uiohook', () => ({
   loadUiohookBackend: () => {
     hook.loads++
-    return Promise.resolve(null)
+    return Promise.resolve(hook.backend)
   }
 }))
 
@@ -19,6 +20,7 @@ beforeEach(() => {
   electronStub.globalShortcut.registered.clear()
   electronStub.systemPreferences.trustedAccessibility = false
   hook.loads = 0
+  hook.backend = null
 })
 
 describe('desktop hotkey provider', () => {
@@ -52,6 +54,29 @@ describe('desktop hotkey provider', () => {
     expect(provider.status().mode).toBe('toggle')
     await provider.configure('Alt+F10')
     expect([...electronStub.globalShortcut.registered.keys()]).toEqual(['Alt+F10'])
+    provider.stop()
+  })
+
+  it('falls back to toggle through globalShortcut when the hook loads but will not start', async () => {
+    hook.backend = {
+      kind: 'uiohook',
+      start: () => {
+        throw new Error('the system refused the keyboard hook')
+      },
+      stop: () => {}
+    }
+    const logged: string[] = []
+    const provider = createDesktopHotkeyProvider({
+      platform: 'win32',
+      env: {},
+      log: (_level, message) => logged.push(message)
+    })
+    await provider.configure('CommandOrControl+Shift+Space')
+    expect(hook.loads).toBe(1)
+    expect(provider.status()).toMatchObject({ mode: 'toggle', backend: 'globalShortcut' })
+    expect(provider.status().reason).toMatch(/press Ctrl\+Shift\+Space to start talking/)
+    expect(electronStub.globalShortcut.registered.size).toBe(1)
+    expect(logged).toContain('hotkey: the keyboard hook did not start; trying globalShortcut')
     provider.stop()
   })
 })

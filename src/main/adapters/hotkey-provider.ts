@@ -56,14 +56,16 @@ export function createDesktopHotkeyProvider(deps: {
     // Asked without prompting: the hook aborts the whole app on macOS without this permission.
     const accessibilityTrusted =
       platform === 'darwin' ? systemPreferences.isTrustedAccessibilityClient(false) : undefined
-    try {
-      const next = await createHotkeyService({
+    const build = (withHook: boolean): Promise<HotkeyService> =>
+      createHotkeyService({
         hotkey,
         platform,
         env,
         accessibilityTrusted,
         loadHookBackend: () =>
-          loadUiohookBackend(systemClock, { platform, env, accessibilityTrusted }),
+          withHook
+            ? loadUiohookBackend(systemClock, { platform, env, accessibilityTrusted })
+            : Promise.resolve(null),
         createShortcutBackend: (accelerator) =>
           createGlobalShortcutBackend(accelerator, systemClock),
         clock: systemClock,
@@ -74,9 +76,23 @@ export function createDesktopHotkeyProvider(deps: {
           onError: (error) => log('warn', 'hotkey: callback failed', { error: String(error) })
         }
       })
+    try {
+      let next = await build(true)
       if (mine !== generation) return
       service = next
-      const status = await next.start()
+      const planned = next.status().backend
+      let status = await next.start()
+      if (mine === generation && planned === 'uiohook' && status.mode === 'off') {
+        // The hook loaded but would not start (the OS refused it): a toggle through
+        // globalShortcut still beats no global hotkey at all.
+        log('warn', 'hotkey: the keyboard hook did not start; trying globalShortcut', {
+          reason: status.reason
+        })
+        next = await build(false)
+        if (mine !== generation) return
+        service = next
+        status = await next.start()
+      }
       if (mine !== generation) {
         next.stop()
         return
