@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
 
 // The Realtime SDK, `ws` and `openai` stay external in the main bundle: bundling them would let
 // the bundler pick the SDK's `browser` shim (global WebSocket + subprotocol auth), which refuses
@@ -17,6 +18,18 @@ const mainExternals = [
   'uiohook-napi'
 ]
 const root = dirname(fileURLToPath(import.meta.url))
+
+// Vite's dev server injects styles as <style> tags, so the source page allows inline styles; the
+// built page loads stylesheet files only, and ships without 'unsafe-inline' (DESIGN.md §9).
+const strictStyleCspInBuild: Plugin = {
+  name: 'hark-strict-style-csp',
+  apply: 'build',
+  transformIndexHtml(html) {
+    const strict = html.replace(/(style-src 'self') 'unsafe-inline'/, '$1')
+    if (strict === html) throw new Error("index.html: no style-src 'unsafe-inline' to remove")
+    return strict
+  }
+}
 
 export default defineConfig({
   main: {
@@ -42,6 +55,6 @@ export default defineConfig({
     build: {
       rollupOptions: { input: { index: resolve(root, 'src/renderer/index.html') } }
     },
-    plugins: [react()]
+    plugins: [react(), strictStyleCspInBuild]
   }
 })

@@ -69,8 +69,15 @@ export const test = base.extend<Fixtures>({
   },
   app: async ({ page, host }, use) => {
     page.on('pageerror', (error) => console.error('page error:', error.message))
+    // The built page ships a CSP without 'unsafe-inline' styles: anything it blocks is a bug that
+    // a user would see as missing styling, so every end-to-end test checks for it.
+    const cspViolations: string[] = []
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text())
+    })
     await page.goto(host.url)
     await use(page)
+    expect(cspViolations).toEqual([])
   }
 })
 
