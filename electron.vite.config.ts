@@ -53,6 +53,8 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'src/renderer'),
     build: {
+      // electron-vite leaves bundles unminified; the page is parsed at every window start.
+      minify: true,
       rollupOptions: { input: { index: resolve(root, 'src/renderer/index.html') } }
     },
     plugins: [react(), strictStyleCspInBuild]
