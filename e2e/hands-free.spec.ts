@@ -10,11 +10,12 @@ import type { Page } from '@playwright/test'
 import { FAKE_API_KEY, connect, enterKey, expect, playedFrames, test } from './fixtures'
 
 /**
- * speech_started truncates at once with the renderer's last periodic report (every 50 ms), before
- * the flush report arrives, so the truncate can trail what was heard by up to one report interval
- * plus the flush's trip (measured ~27 ms here; see the annotation). Never ahead of it.
+ * On speech_started main flushes the renderer at once and holds the truncate until the renderer's
+ * post-flush report (truncation-hold.ts), so the truncate matches what was played to within one
+ * render quantum (DESIGN.md §8); the rest is `audio_end_ms` being whole milliseconds (< 24 frames).
+ * Measured 0–16 frames (before the hold: 128–776, the last periodic report). Never ahead of it.
  */
-const VAD_TRUNCATE_LAG_MAX_FRAMES = 100 * 24
+const VAD_TRUNCATE_LAG_MAX_FRAMES = 128
 const fixturesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../test-results/fixtures')
 
 /**

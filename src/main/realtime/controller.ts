@@ -194,13 +194,18 @@ export class RealtimeController implements RealtimeControllerApi {
     }
   }
 
-  reportPlayback(itemId: string, playedMs: number): void {
+  /**
+   * The renderer's played position for an item. After a VAD barge-in the truncate waits for the
+   * renderer's post-flush report (truncation-hold.ts); `final` marks that report so the truncate
+   * goes out at once (without it, the transport waits briefly for a later report).
+   */
+  reportPlayback(itemId: string, playedMs: number, final = false): void {
     if (itemId === '' || !Number.isFinite(playedMs) || playedMs < 0)
       throw new RealtimeCoreError(
         'invalid_input',
         'A playback report needs an item and a played time ≥ 0.'
       )
-    this.#transport.reportPlayback(itemId, playedMs)
+    this.#transport.reportPlayback(itemId, playedMs, final)
   }
 
   seedHistory(items: readonly ConversationItem[]): number {

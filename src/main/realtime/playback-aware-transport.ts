@@ -7,6 +7,11 @@
 // item was fully heard, cancels an active response even before its first audio delta (the SDK's
 // `interrupt()` returns early then, reference §5 step 3), and drops late deltas of a response it
 // interrupted.
+//
+// Truncation timing: for an interrupt the renderer started (Stop, push-to-talk) it flushed and
+// reported before telling main, so the truncate goes out at once. For one main learns of first
+// (the server VAD's speech_started, via the SDK's `interrupt()`), the flush and the cancel go out
+// at once but the truncate is held until the renderer's post-flush report (truncation-hold.ts).
 import { OpenAIRealtimeWebSocket } from '@openai/agents-realtime'
 import type {
   RealtimeTransportLayerConnectOptions,
@@ -15,6 +20,8 @@ import type {
 import type { SocketDiagnostics, SocketGuardHandlers } from './socket-factory'
 import { openGuardedSocket } from './socket-factory'
 import { decideTruncation } from './truncation'
+import type { HeldOutcome, HoldTimers } from './truncation-hold'
+import { TruncationHold } from './truncation-hold'
 import { numberField, recordField, stringField } from './wire'
 
 export interface TransportHooks extends SocketGuardHandlers {
@@ -33,6 +40,8 @@ export interface PlaybackAwareTransportOptions {
   model?: string
   hooks: TransportHooks
   handshakeTimeoutMs?: number
+  /** How a truncate is held for the renderer's final report (tests shorten it or fake the clock). */
+  truncationHold?: { timeoutMs?: number; settleMs?: number; timers?: HoldTimers }
 }
 
 interface CurrentAudio {
@@ -58,6 +67,9 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
   #awaitingResponse = false
   #cancelNextResponse = false
   readonly #interruptedResponses = new Set<string>()
+  readonly #hold: TruncationHold
+  /** Set while `interruptByUser` runs: the renderer has already reported its final position. */
+  #interruptingForUser = false
 
   constructor(options: PlaybackAwareTransportOptions) {
     // `createWebSocket` is called at connect time, long after construction; the holder lets the
@@ -75,12 +87,19 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
     holder.transport = this
     this.#hooks = options.hooks
     this.#handshakeTimeoutMs = options.handshakeTimeoutMs
+    this.#hold = new TruncationHold({
+      ...options.truncationHold,
+      onResolved: (outcome) => this.#sendHeldTruncate(outcome)
+    })
     // Wire events are emitted by `_onMessage` before the SDK's own audio handling and before
     // `_onAudio` for the same message (openaiRealtimeWebsocket.js `#setupWebSocket`), so the item
     // is known when its audio arrives.
     this.on('response.output_audio.delta', (event: unknown) => this.#onAudioDelta(event))
     this.on('response.output_audio.done', (event: unknown) => {
-      if (stringField(event, 'item_id') === this.#audio?.itemId) this.#generationDone = true
+      const itemId = stringField(event, 'item_id')
+      if (itemId === undefined) return
+      if (itemId === this.#audio?.itemId) this.#generationDone = true
+      this.#hold.noteGenerationDone(itemId)
     })
     this.on('response.created', (event: unknown) => this.#onResponseCreated(event))
     this.on('response.done', (event: unknown) => {
@@ -117,25 +136,53 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
     return super.connect(options)
   }
 
+  override close(): void {
+    // A close while already disconnected does not reach _onClose.
+    this.#hold.cancel()
+    super.close()
+  }
+
+  protected override _onClose(): void {
+    // The held item belongs to the server session that just ended: a truncate for it on a later
+    // connection would be refused (item_not_found), and this socket can no longer carry it.
+    this.#hold.cancel()
+    super._onClose()
+  }
+
   override requestResponse(response?: Record<string, unknown>): void {
+    // The next response should be generated from what the user heard.
+    this.#hold.resolveNow()
     super.requestResponse(response)
     this.#awaitingResponse = true
   }
 
   /**
-   * The renderer's played position for an item. Reports for any other item than the one whose
-   * audio is current are ignored (a late report of an earlier or interrupted item).
+   * The renderer's played position for an item: the current item, or the interrupted item whose
+   * truncate is held for it. Reports for any other item are ignored (a late report of an earlier
+   * item). `final` marks the renderer's post-flush report, which sends a held truncate at once.
    */
-  reportPlayback(itemId: string, playedMs: number): boolean {
+  reportPlayback(itemId: string, playedMs: number, final = false): boolean {
+    if (this.#hold.report(itemId, playedMs, final)) return true
     if (this.#audio?.itemId !== itemId) return false
     this.#playedMs = playedMs
     return true
   }
 
-  /** The user's Stop / push-to-talk press: always flush, cancel, and truncate what was heard. */
+  /**
+   * The user's Stop / push-to-talk press: always flush, cancel, and truncate what was heard. The
+   * renderer flushed and reported before asking, so the truncate is not held.
+   */
   interruptByUser(): void {
-    if (this.#sdkTracksAudio()) super.interrupt(true)
-    else this.#interruptWithoutAudio(true)
+    if (!this.#sdkTracksAudio()) {
+      this.#interruptWithoutAudio(true)
+      return
+    }
+    this.#interruptingForUser = true
+    try {
+      super.interrupt(true)
+    } finally {
+      this.#interruptingForUser = false
+    }
   }
 
   /** Called by the SDK on VAD `speech_started` and by output guardrails (reference §5 step 2). */
@@ -155,26 +202,28 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
    */
   override _interrupt(_elapsedMs: number, cancelOngoingResponse = true): void {
     const audio = this.#audio
-    const decision = decideTruncation({
-      playedMs: this.#playedMs,
+    const item = audio && {
+      itemId: audio.itemId,
+      contentIndex: audio.contentIndex,
+      // Read now: the SDK resets it when this returns (openaiRealtimeWebsocket.js `interrupt`).
       generatedMs: this._audioLengthMs,
-      generationDone: this.#generationDone
-    })
+      generationDone: this.#generationDone,
+      playedMs: this.#playedMs
+    }
+    const exact = this.#interruptingForUser
     if (audio) this.#rememberInterrupted(audio.responseId)
     this.#stopActiveResponse(cancelOngoingResponse)
     this.#audio = undefined
     this.#playedMs = undefined
     this.#generationDone = false
+    // Held before the flush is requested, so that no report of the flush can come before it.
+    if (item && !exact) this.#hold.hold(item)
     this.emit('audio_interrupted')
     this.#hooks.onInterrupted(audio?.itemId ?? this.currentItemId ?? null)
-    if (!audio || !decision.truncate) return
-    this.sendEvent({
-      type: 'conversation.item.truncate',
-      item_id: audio.itemId,
-      content_index: audio.contentIndex,
-      audio_end_ms: decision.audioEndMs
-    })
-    this.#hooks.onTruncated(audio.itemId, decision.audioEndMs)
+    if (!item || !exact) return
+    // Another interrupted item still waiting goes first (its report would come later anyway).
+    this.#hold.resolveNow()
+    this.#sendTruncate(item, decideTruncation(item))
   }
 
   protected override _onAudio(audioEvent: TransportLayerAudio): void {
@@ -185,6 +234,29 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
     const itemId = this.#audio?.itemId ?? this.currentItemId
     if (itemId === undefined) return
     this.#hooks.onAudio({ responseId: audioEvent.responseId, itemId, data: audioEvent.data })
+  }
+
+  #sendHeldTruncate({ item, decision }: HeldOutcome): void {
+    try {
+      this.#sendTruncate(item, decision)
+    } catch (error) {
+      // From a timer or a report: nothing up the stack would catch it.
+      this.#hooks.onInternalError(error)
+    }
+  }
+
+  #sendTruncate(
+    item: { itemId: string; contentIndex: number },
+    decision: ReturnType<typeof decideTruncation>
+  ): void {
+    if (!decision.truncate) return
+    this.sendEvent({
+      type: 'conversation.item.truncate',
+      item_id: item.itemId,
+      content_index: item.contentIndex,
+      audio_end_ms: decision.audioEndMs
+    })
+    this.#hooks.onTruncated(item.itemId, decision.audioEndMs)
   }
 
   #sdkTracksAudio(): boolean {
@@ -218,9 +290,14 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
     const itemId = stringField(event, 'item_id')
     const contentIndex = numberField(event, 'content_index')
     if (responseId === undefined || itemId === undefined || contentIndex === undefined) return
-    if (this.#interruptedResponses.has(responseId)) return
+    if (this.#interruptedResponses.has(responseId)) {
+      this.#hold.noteLateAudio(itemId)
+      return
+    }
     if (this.#audio?.itemId !== itemId || this.#audio.contentIndex !== contentIndex) {
-      // A new item: the SDK resets its tracking at the same point.
+      // A new item: the SDK resets its tracking at the same point. An item still held is
+      // resolved before the new one plays.
+      if (this.#hold.itemId !== itemId) this.#hold.resolveNow()
       this.#playedMs = undefined
       this.#generationDone = false
     }
@@ -228,6 +305,8 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
   }
 
   #onResponseCreated(event: unknown): void {
+    // The conversation moves on: a held truncate goes out before this response gets far.
+    this.#hold.resolveNow()
     const responseId = stringField(recordField(event, 'response'), 'id')
     this.#activeResponseId = responseId
     this.#awaitingResponse = false
@@ -253,6 +332,7 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
   }
 
   #resetConnectionState(): void {
+    this.#hold.cancel()
     this.#diagnostics = undefined
     this.#audio = undefined
     this.#playedMs = undefined
