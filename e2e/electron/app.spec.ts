@@ -49,3 +49,41 @@ test('launches, shows the Hark window and its status', async () => {
     await app.close()
   }
 })
+
+test('closing the window keeps Hark running in the tray, with its log file written', async () => {
+  const reason = missingPrerequisite()
+  test.skip(reason !== null, reason ?? '')
+
+  const app = await electron.launch({
+    args: [mainEntry, `--user-data-dir=${join(root, 'test-results/electron-profile')}`],
+    // KDE shows tray icons, so Linux hides the window as Windows and macOS do (close-policy.ts).
+    env: {
+      ...process.env,
+      OPENAI_API_KEY: '',
+      ELECTRON_RENDERER_URL: '',
+      XDG_CURRENT_DESKTOP: 'KDE'
+    }
+  })
+  try {
+    await app.firstWindow()
+    const windows = (): Promise<{ visible: boolean; destroyed: boolean }[]> =>
+      app.evaluate(({ BrowserWindow }) =>
+        BrowserWindow.getAllWindows().map((w) => ({
+          visible: w.isVisible(),
+          destroyed: w.isDestroyed()
+        }))
+      )
+    await expect.poll(windows).toEqual([{ visible: true, destroyed: false }])
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close())
+    await expect.poll(windows).toEqual([{ visible: false, destroyed: false }])
+
+    const logs = await app.evaluate(({ app: electronApp }) => electronApp.getPath('logs'))
+    await expect
+      .poll(() =>
+        existsSync(join(logs, 'main.log')) ? readFileSync(join(logs, 'main.log'), 'utf8') : ''
+      )
+      .toMatch(/Hark started/)
+  } finally {
+    await app.close()
+  }
+})

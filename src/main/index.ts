@@ -1,22 +1,40 @@
 // The Electron entry: only this file and src/main/adapters import `electron`; the core (src/main
 // app, realtime, storage) runs in plain Node (tests, CLI). This file wires them together: one
-// instance, one window, IPC from the contract, the microphone for our page only.
+// instance, one window, IPC from the contract, the microphone for our page only, the tray, the
+// log file, launch at login and the window's remembered place.
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, ipcMain, session, type WebContents } from 'electron'
-import { createHarkMain, type IpcRouter } from './app/hark-main'
+import { app, ipcMain, screen, session, type BrowserWindow, type WebContents } from 'electron'
+import { createHarkMain, type HarkCore } from './app/hark-main'
+import { createDesktopServices } from './adapters/desktop-services'
 import { createDesktopHotkeyProvider, type DesktopHotkeyProvider } from './adapters/hotkey-provider'
 import { registerIpc } from './adapters/ipc'
 import { installPermissionHandlers } from './adapters/permissions'
 import { createSafeStorageCipher } from './adapters/safe-storage-cipher'
+import { createHarkTray, type HarkTray } from './adapters/tray'
 import { createMainWindow, lockDownContents } from './adapters/window'
+import { manageWindowLifecycle } from './adapters/window-lifecycle'
+import { closeAction } from './desktop/close-policy'
+import { trayIconDir } from './desktop/tray-icons'
+import { placeWindow } from './desktop/window-bounds'
+import { createWindowStateStore, type WindowStateStore } from './desktop/window-state-store'
+import { createFileLog } from './logging/file-log'
+import { redactLogData } from './logging/redact'
 import type { RealtimeLog } from './realtime/event-bus'
 import type { OurPage } from './security/policy'
 
 const mainDir = import.meta.dirname
+const debug = process.env['HARK_DEBUG'] === '1'
+// The platform's log folder (~/Library/Logs/Hark, %APPDATA%\Hark\logs, ~/.config/Hark/logs).
+app.setAppLogsPath()
+const fileLog = createFileLog({ dir: app.getPath('logs'), debug })
 const log: RealtimeLog = (level, message, data) => {
-  if (level === 'debug' && process.env['HARK_DEBUG'] !== '1') return
-  console[level === 'debug' ? 'log' : level](`hark[${level}]: ${message}`, data ?? '')
+  fileLog.write(level, message, data)
+  if (level === 'debug' && !debug) return
+  console[level === 'debug' ? 'log' : level](
+    `hark[${level}]: ${message}`,
+    data ? redactLogData(data) : ''
+  )
 }
 const devServerUrl = !app.isPackaged ? (process.env['ELECTRON_RENDERER_URL'] ?? null) : null
 const page: OurPage = {
@@ -25,18 +43,53 @@ const page: OurPage = {
 }
 
 let mainWindow: BrowserWindow | null = null
-let router: IpcRouter | null = null
+let core: HarkCore | null = null
 let unregisterIpc: (() => void) | null = null
 let hotkey: DesktopHotkeyProvider | null = null
+let tray: HarkTray | null = null
+let windowState: WindowStateStore | null = null
+/** Set once quitting starts: from then on closing the window really closes it. */
+let quitting = false
 
 const ourContents = (): WebContents | null =>
   mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null
 
-function openWindow(): void {
-  mainWindow = createMainWindow({ mainDir, page, log })
-  mainWindow.on('closed', () => {
-    mainWindow = null
+async function openWindow(): Promise<void> {
+  const store = (windowState ??= createWindowStateStore({ dir: app.getPath('userData'), log }))
+  const placement = placeWindow(
+    await store.load(),
+    screen.getAllDisplays().map((display) => display.workArea)
+  )
+  const window = createMainWindow({ mainDir, page, log, placement })
+  mainWindow = window
+  manageWindowLifecycle(window, {
+    store,
+    closeAction: () =>
+      closeAction({
+        quitting,
+        hasTray: tray !== null,
+        platform: process.platform,
+        env: process.env
+      })
   })
+  // Windows ends the session without before-quit: a hidden-to-tray close must not block logoff.
+  window.on('session-end', () => {
+    quitting = true
+  })
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null
+  })
+}
+
+/** Bring the window back from the tray, the Dock or a second launch. */
+function showWindow(): void {
+  if (!mainWindow) {
+    void openWindow()
+    return
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.show()
+  mainWindow.focus()
 }
 
 async function start(): Promise<void> {
@@ -44,19 +97,35 @@ async function start(): Promise<void> {
   // globalShortcut and the keyboard hook need a ready app; hark-main starts it with the stored
   // hotkey and restarts it when the setting changes.
   hotkey = createDesktopHotkeyProvider({ platform: process.platform, env: process.env, log })
-  router = createHarkMain({
+  core = createHarkMain({
     userDataDir: app.getPath('userData'),
     env: process.env,
     cipher: createSafeStorageCipher(),
     hotkey,
+    desktop: createDesktopServices({
+      platform: process.platform,
+      env: process.env,
+      logsDir: app.getPath('logs')
+    }),
     log
   })
   installPermissionHandlers({ session: session.defaultSession, page, ourContents, log })
-  unregisterIpc = registerIpc({ ipcMain, router, ourContents, page, log })
-  openWindow()
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openWindow()
+  unregisterIpc = registerIpc({ ipcMain, router: core, ourContents, page, log })
+  tray = createHarkTray({
+    core,
+    iconDir: trayIconDir({
+      isPackaged: app.isPackaged,
+      resourcesPath: process.resourcesPath,
+      mainDir
+    }),
+    platform: process.platform,
+    onOpen: showWindow,
+    onQuit: () => app.quit(),
+    log
   })
+  await openWindow()
+  app.on('activate', showWindow)
+  log('info', 'Hark started', { version: app.getVersion(), platform: process.platform })
 }
 
 // On Wayland, globalShortcut works only through the desktop's GlobalShortcuts portal, which
@@ -68,25 +137,27 @@ if (process.platform === 'linux')
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.focus()
-  })
+  // Launching Hark again is also the way back to a window hidden in the tray.
+  app.on('second-instance', showWindow)
   // Every web contents, including any a bug or an exploit might create, gets the same locks.
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, page, log))
+  // Reached only when the window really closed (no tray to live in, see close-policy.ts).
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
   let disposed = false
   app.on('before-quit', (event) => {
-    if (disposed || !router) return
+    quitting = true
+    if (disposed || !core) return
     // Close the Realtime session cleanly before exiting, then quit for real.
     event.preventDefault()
     disposed = true
     hotkey?.stop()
     unregisterIpc?.()
-    void router.dispose().finally(() => app.quit())
+    tray?.destroy()
+    tray = null
+    const saved = windowState?.flush() ?? Promise.resolve()
+    void Promise.allSettled([core.dispose(), saved]).finally(() => app.quit())
   })
   start().catch((error: unknown) => {
     log('error', 'Hark could not start', { error: String(error) })

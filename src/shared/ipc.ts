@@ -74,6 +74,29 @@ export const hotkeyStatusSchema = z.object({
 })
 export type HotkeyStatusInfo = z.infer<typeof hotkeyStatusSchema>
 
+/** What this host can do for the desktop settings; the browser host can do neither. */
+export const appCapabilitiesSchema = z.object({
+  launchAtLogin: z.object({
+    available: z.boolean(),
+    /** Why it is unavailable, for the settings panel; null when available. */
+    reason: z.string().nullable()
+  }),
+  /** The folder Hark writes its log files to; null where there is none (the browser host). */
+  logsFolder: z.string().nullable()
+})
+export type AppCapabilities = z.infer<typeof appCapabilitiesSchema>
+
+/** Opening the logs folder is best effort: the reply says why it did not open, never throws. */
+export const openLogsReplySchema = z.object({
+  opened: z.boolean(),
+  reason: z.string().nullable()
+})
+export type OpenLogsReply = z.infer<typeof openLogsReplySchema>
+
+/** Muted = main drops every microphone chunk and push-to-talk press (the tray's checkbox). */
+export const micStatusSchema = z.object({ muted: z.boolean() })
+export type MicStatus = z.infer<typeof micStatusSchema>
+
 const usageSchema = z.object({
   inputTokens: z.number(),
   outputTokens: z.number(),
@@ -99,6 +122,10 @@ export const ipcContract = {
   'key.clear': invoke(none, keyStatusSchema),
   'key.status': invoke(none, keyStatusSchema),
   'hotkey.status': invoke(none, hotkeyStatusSchema),
+  'mic.status': invoke(none, micStatusSchema),
+  'mic.setMuted': invoke(micStatusSchema, micStatusSchema),
+  'app.capabilities': invoke(none, appCapabilitiesSchema),
+  'app.openLogsFolder': invoke(none, openLogsReplySchema),
 
   // renderer → main, hot path, no reply
   'audio.append': send(pcmBytes),
@@ -137,7 +164,9 @@ export const ipcContract = {
   'hotkey.talkStart': event(none),
   'hotkey.talkEnd': event(none),
   'hotkey.talkCancel': event(none),
-  'hotkey.statusChanged': event(hotkeyStatusSchema)
+  'hotkey.statusChanged': event(hotkeyStatusSchema),
+  /** The microphone was muted or unmuted (from the tray or the window). */
+  'mic.muteChanged': event(micStatusSchema)
 } as const
 
 export type IpcContract = typeof ipcContract

@@ -45,7 +45,9 @@ const settingsFields = {
   /** null = the platform's default: off on Windows, where Chrome's AGC moves the system volume. */
   autoGainControl: z.boolean().nullable(),
   /** The global talk hotkey (Electron accelerator syntax); main checks it with acceleratorProblem. */
-  hotkey: z.string().trim().min(1).max(100)
+  hotkey: z.string().trim().min(1).max(100),
+  /** Start Hark when the user logs in (macOS/Windows login items, an XDG autostart entry on Linux). */
+  launchAtLogin: z.boolean()
 }
 
 /** The user's settings: stored as one JSON file by main, edited in the renderer. */
@@ -61,7 +63,8 @@ export const settingsSchema = z.object({
   autoGainControl: settingsFields.autoGainControl.default(null),
   // Not Alt+Space: Windows and GNOME open the window menu with it. Ctrl+Shift+Space (Command on
   // macOS) is free in the common desktops, and the hook does not swallow the key.
-  hotkey: settingsFields.hotkey.default(DEFAULT_HOTKEY)
+  hotkey: settingsFields.hotkey.default(DEFAULT_HOTKEY),
+  launchAtLogin: settingsFields.launchAtLogin.default(false)
 })
 export type Settings = z.infer<typeof settingsSchema>
 export const settingsPatchSchema = z.object(settingsFields).partial().strict()

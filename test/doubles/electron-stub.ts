@@ -2,6 +2,9 @@
 // asks of it, window options, IPC registrations, permission handlers, so tests can inspect
 // the wiring and drive the handlers with forged events.
 import { EventEmitter } from 'node:events'
+import { StubTray, type StubMenuItem } from './stub-tray'
+
+export { StubTray, type StubMenuItem } from './stub-tray'
 
 export interface StubFrame {
   processId: number
@@ -40,9 +43,24 @@ export class StubBrowserWindow extends EventEmitter {
   static readonly all: StubBrowserWindow[] = []
   readonly webContents = new StubWebContents()
   loadedUrl: string | null = null
+  visible = false
+  minimized = false
+  maximized = false
+  destroyed = false
+  /** What the user did to the window, for the tests: hide, show, minimize, focus, close. */
+  readonly calls: string[] = []
+  bounds: { x: number; y: number; width: number; height: number }
 
   constructor(readonly options: Record<string, unknown>) {
     super()
+    const n = (name: string, fallback: number): number =>
+      typeof options[name] === 'number' ? options[name] : fallback
+    this.bounds = {
+      x: n('x', 100),
+      y: n('y', 100),
+      width: n('width', 800),
+      height: n('height', 600)
+    }
     StubBrowserWindow.all.push(this)
     electronStub.app.emit('web-contents-created', {}, this.webContents)
   }
@@ -62,14 +80,59 @@ export class StubBrowserWindow extends EventEmitter {
   }
 
   isDestroyed(): boolean {
-    return false
+    return this.destroyed
   }
   isMinimized(): boolean {
-    return false
+    return this.minimized
   }
-  restore(): void {}
-  focus(): void {}
-  show(): void {}
+  isMaximized(): boolean {
+    return this.maximized
+  }
+  isVisible(): boolean {
+    return this.visible
+  }
+  getNormalBounds(): { x: number; y: number; width: number; height: number } {
+    return { ...this.bounds }
+  }
+  /** The user moves the window (Electron emits 'move' after the change). */
+  moveTo(bounds: { x: number; y: number; width: number; height: number }): void {
+    this.bounds = { ...bounds }
+    this.emit('move')
+  }
+  restore(): void {
+    this.calls.push('restore')
+    this.minimized = false
+  }
+  focus(): void {
+    this.calls.push('focus')
+  }
+  show(): void {
+    this.calls.push('show')
+    this.visible = true
+  }
+  hide(): void {
+    this.calls.push('hide')
+    this.visible = false
+  }
+  minimize(): void {
+    this.calls.push('minimize')
+    this.minimized = true
+  }
+  maximize(): void {
+    this.maximized = true
+  }
+  /** What the window's close button does: 'close' listeners may cancel; otherwise it is gone. */
+  close(): boolean {
+    this.calls.push('close')
+    let prevented = false
+    this.emit('close', { preventDefault: () => (prevented = true) })
+    if (prevented) return false
+    this.destroyed = true
+    this.visible = false
+    StubBrowserWindow.all.splice(StubBrowserWindow.all.indexOf(this), 1)
+    this.emit('closed')
+    return true
+  }
 }
 
 type Handler = (event: unknown, payload: unknown) => unknown
@@ -84,6 +147,9 @@ class StubApp extends EventEmitter {
   }
   quitCalls = 0
   userData = ''
+  logs = ''
+  loginItem: { openAtLogin: boolean } | null = null
+  logsPathSet = false
   requestSingleInstanceLock(): boolean {
     return true
   }
@@ -91,11 +157,29 @@ class StubApp extends EventEmitter {
     return Promise.resolve()
   }
   getPath(name: string): string {
-    return name === 'userData' ? this.userData : `/tmp/${name}`
+    if (name === 'userData') return this.userData
+    if (name === 'logs') return this.logs
+    return `/tmp/${name}`
   }
+  setAppLogsPath(): void {
+    this.logsPathSet = true
+  }
+  getVersion(): string {
+    return '0.0.0-stub'
+  }
+  setLoginItemSettings(settings: { openAtLogin: boolean }): void {
+    this.loginItem = { ...settings }
+  }
+  /** Like Electron: before-quit (cancellable), then every window closes, then the app ends. */
   quit(): void {
     this.quitCalls++
+    let prevented = false
+    this.emit('before-quit', { preventDefault: () => (prevented = true) })
+    if (prevented) return
+    for (const window of [...StubBrowserWindow.all]) if (!window.close()) return
+    this.quitted = true
   }
+  quitted = false
   exit(code: number): void {
     throw new Error(`app.exit(${code}) called`)
   }
@@ -135,9 +219,29 @@ export const electronStub = {
   },
   shell: {
     opened: [] as string[],
+    openedPaths: [] as string[],
+    /** What shell.openPath answers: '' for success, else the error text. */
+    openPathResult: '',
     openExternal(url: string): Promise<void> {
       this.opened.push(url)
       return Promise.resolve()
+    },
+    openPath(path: string): Promise<string> {
+      this.openedPaths.push(path)
+      return Promise.resolve(this.openPathResult)
+    }
+  },
+  Tray: StubTray,
+  Menu: {
+    buildFromTemplate: (items: StubMenuItem[]): { items: StubMenuItem[] } => ({ items })
+  },
+  nativeImage: {
+    createFromPath: (path: string): { path: string } => ({ path })
+  },
+  screen: {
+    workAreas: [{ x: 0, y: 0, width: 1920, height: 1080 }],
+    getAllDisplays(): { workArea: { x: number; y: number; width: number; height: number } }[] {
+      return this.workAreas.map((workArea) => ({ workArea }))
     }
   },
   safeStorage: {

@@ -4,11 +4,11 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FakeCipher, FakeController } from './fake-controller'
-import { createHarkMain, type IpcRouter } from '../../src/main/app/hark-main'
+import { createHarkMain, type HarkCore } from '../../src/main/app/hark-main'
 
 export interface Harness {
   dir: string
-  router: IpcRouter
+  router: HarkCore
   cipher: FakeCipher
   controllers: FakeController[]
   emitted: { channel: string; payload: unknown }[]

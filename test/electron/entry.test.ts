@@ -1,5 +1,6 @@
 // Electron wiring (DESIGN §7 layer 4): the real entry file with `electron` replaced by a
-// recording stub and the core replaced by a recording router.
+// recording stub and the core replaced by a recording router. The tray, the window's life and
+// the log file are in entry-desktop.test.ts.
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,37 +8,22 @@ import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { channelsOfKind, MAX_IPC_MESSAGE_BYTES } from '../../src/shared/ipc'
 import { decodeIpcError } from '../../src/shared/ipc-errors'
 import { electronStub, StubBrowserWindow, type StubFrame } from '../doubles/electron-stub'
+import { routed } from '../doubles/recording-core'
 
 vi.mock('electron', async () => (await import('../doubles/electron-stub')).electronStub)
-
-const routed = vi.hoisted(() => ({
-  invokes: [] as unknown[][],
-  sends: [] as unknown[][],
-  deps: [] as Record<string, unknown>[]
-}))
-vi.mock('../../src/main/app/hark-main', () => ({
-  createHarkMain: (deps: Record<string, unknown>) => {
-    routed.deps.push(deps)
-    return {
-      handleInvoke: (channel: string, payload: unknown) => {
-        routed.invokes.push([channel, payload])
-        return Promise.resolve('routed')
-      },
-      handleSend: (channel: string, payload: unknown) => {
-        routed.sends.push([channel, payload])
-      },
-      subscribe: () => () => undefined,
-      dispose: () => Promise.resolve()
-    }
-  }
-}))
+vi.mock(
+  '../../src/main/app/hark-main',
+  async () => (await import('../doubles/recording-core')).recordingCoreModule
+)
 
 let window: StubBrowserWindow
 
 beforeAll(async () => {
   // The entry logs every refusal; the assertions below check the refusals themselves.
   vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+  vi.spyOn(console, 'info').mockImplementation(() => undefined)
   electronStub.app.userData = await mkdtemp(join(tmpdir(), 'hark-entry-'))
+  electronStub.app.logs = await mkdtemp(join(tmpdir(), 'hark-entry-logs-'))
   await import('../../src/main/index')
   await vi.waitFor(() => expect(StubBrowserWindow.all).toHaveLength(1))
   window = StubBrowserWindow.all[0] as StubBrowserWindow

@@ -53,4 +53,16 @@ describe('app icons', () => {
     const widths = Array.from({ length: count }, (_, i) => ico[6 + i * 16] || 256)
     expect(widths).toEqual(expect.arrayContaining([16, 32, 48, 256]))
   })
+
+  it.each(['idle', 'listening', 'speaking', 'error'])(
+    'has %s tray icons at 16 px and @2x, as macOS templates and in colour',
+    (look) => {
+      for (const name of [look, `${look}Template`]) {
+        const size = (file: string): { width: number; height: number } =>
+          pngSize(readFileSync(repoPath('resources/tray', file)))
+        expect(size(`${name}.png`), name).toEqual({ width: 16, height: 16 })
+        expect(size(`${name}@2x.png`), name).toEqual({ width: 32, height: 32 })
+      }
+    }
+  )
 })

@@ -89,4 +89,10 @@ describe.skipIf(!runs)('electron-builder --dir with a stand-in Electron', () => 
       expect(entries, dev).not.toContain(`/node_modules/${dev}`)
     expect(entries).toContain('/node_modules/ws')
   })
+
+  it('puts the tray icons beside the ASAR, where the entry loads them', () => {
+    for (const look of ['idle', 'listening', 'speaking', 'error'])
+      for (const name of [`${look}.png`, `${look}@2x.png`, `${look}Template.png`])
+        expect(existsSync(join(appDir, 'resources', 'tray', name)), name).toBe(true)
+  })
 })

@@ -2,6 +2,7 @@
 // renderer, no Node, no navigation away from our page, no popups, no <webview>.
 import { join } from 'node:path'
 import { BrowserWindow, shell, type WebContents } from 'electron'
+import { MIN_WINDOW_SIZE, type WindowPlacement } from '../desktop/window-bounds'
 import { isExternalUrlAllowed, isOurPageUrl, type OurPage } from '../security/policy'
 import type { RealtimeLog } from '../realtime/event-bus'
 
@@ -9,13 +10,20 @@ export function createMainWindow(options: {
   mainDir: string
   page: OurPage
   log: RealtimeLog
+  /** Where and how big (desktop/window-bounds.ts); no x/y centres the window. */
+  placement: WindowPlacement
 }): BrowserWindow {
+  const { maximized, ...bounds } = options.placement
   const window = new BrowserWindow({
-    width: 420,
-    height: 640,
+    ...bounds,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     show: false,
     title: 'Hark',
     webPreferences: {
+      // The window may sit hidden in the tray while the hotkey drives a conversation: the
+      // microphone and playback live in this renderer, so it must not be throttled then.
+      backgroundThrottling: false,
       // electron-vite emits the sandboxed preload as CommonJS (see electron.vite.config.ts).
       preload: join(options.mainDir, '../preload/index.cjs'),
       contextIsolation: true,
@@ -31,7 +39,10 @@ export function createMainWindow(options: {
       disableBlinkFeatures: 'Auxclick'
     }
   })
-  window.once('ready-to-show', () => window.show())
+  window.once('ready-to-show', () => {
+    if (maximized) window.maximize()
+    window.show()
+  })
   if (options.page.devServerUrl) void window.loadURL(options.page.devServerUrl)
   else void window.loadURL(options.page.fileUrl)
   return window

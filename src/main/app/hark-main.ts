@@ -1,7 +1,8 @@
-// Main's core, assembled without Electron: settings and key stores, the session manager and the
-// IPC router. The Electron entry hands it paths and the safeStorage cipher; tests hand it a temp
-// folder, a fake cipher and a fake controller.
-import type { EventChannel, EventPayload } from '../../shared/ipc'
+// Main's core, assembled without Electron: settings and key stores, the session manager, the
+// microphone mute and the IPC router, plus what the tray needs (its controls and the activity it
+// shows). The Electron entry hands it paths, the safeStorage cipher and the desktop services;
+// tests hand it a temp folder, a fake cipher and a fake controller.
+import type { EventChannel, EventPayload, SendChannel } from '../../shared/ipc'
 import type { RealtimeConfig } from '../realtime/config'
 import { RealtimeController } from '../realtime/controller'
 import type { RealtimeControllerApi } from '../realtime/controller-api'
@@ -15,11 +16,33 @@ import {
   type IpcEmit,
   type IpcEventMessage as IpcMessage
 } from './event-mapping'
+import { noDesktopServices, type DesktopServices } from './desktop-services'
 import { offHotkeyProvider, type HotkeyEvent, type HotkeyProvider } from './hotkey-provider'
 import { createRouter, type IpcRouter } from './router'
 import { SessionManager } from './session-manager'
+import { createTalkControls, type TalkControls } from './talk-controls'
 
 export type { IpcRouter } from './router'
+
+/** What the tray watches: every event the renderer gets, and the renderer's talk and playback. */
+export type CoreActivity =
+  | IpcMessage
+  | { channel: 'ptt.down' | 'ptt.up' | 'ptt.cancel'; payload: undefined }
+  | { channel: 'playback.progress'; payload: { itemId: string; playedMs: number } }
+
+/** The core as the desktop entry sees it: the IPC router plus the tray's controls. */
+export interface HarkCore extends IpcRouter {
+  readonly talk: Pick<TalkControls, 'isMuted' | 'setMuted' | 'toggleTalk'>
+  /** Returns the unsubscribe function. Listener failures are logged, never thrown back. */
+  observe(listener: (activity: CoreActivity) => void): () => void
+}
+
+const OBSERVED_SENDS: ReadonlySet<SendChannel> = new Set([
+  'ptt.down',
+  'ptt.up',
+  'ptt.cancel',
+  'playback.progress'
+])
 
 export interface HarkMainDeps {
   userDataDir: string
@@ -31,6 +54,8 @@ export interface HarkMainDeps {
   hotkey?: HotkeyProvider
   /** For checking hotkey settings; defaults to this process's platform. */
   platform?: string
+  /** Launch at login and the logs folder; hosts without them (browser, tests) say why not. */
+  desktop?: DesktopServices
 }
 
 function hotkeyMessage(event: HotkeyEvent): IpcMessage {
@@ -46,12 +71,14 @@ function hotkeyMessage(event: HotkeyEvent): IpcMessage {
   }
 }
 
-export function createHarkMain(deps: HarkMainDeps): IpcRouter {
+export function createHarkMain(deps: HarkMainDeps): HarkCore {
   const log: RealtimeLog = deps.log ?? (() => undefined)
   const settings = createSettingsStore({ dir: deps.userDataDir, log })
   const keys = createKeyStore({ dir: deps.userDataDir, cipher: deps.cipher, env: deps.env, log })
   const emitters = new Set<IpcEmit>()
+  const observers = new Set<(activity: CoreActivity) => void>()
   const hotkey = deps.hotkey ?? offHotkeyProvider()
+  const desktop = deps.desktop ?? noDesktopServices()
 
   const session = new SessionManager({
     env: deps.env,
@@ -64,7 +91,18 @@ export function createHarkMain(deps: HarkMainDeps): IpcRouter {
     log
   })
 
+  function notify(activity: CoreActivity): void {
+    for (const observer of observers) {
+      try {
+        observer(activity)
+      } catch (error) {
+        log('warn', 'core: activity observer failed', { error: String(error) })
+      }
+    }
+  }
+
   function broadcast(message: IpcMessage): void {
+    notify(message)
     for (const emit of emitters) {
       try {
         emitMessage(emit, message)
@@ -77,17 +115,36 @@ export function createHarkMain(deps: HarkMainDeps): IpcRouter {
       }
     }
   }
+  const talk = createTalkControls({
+    emit: broadcast,
+    cancelTurn: () => session.pttCancel(),
+    log
+  })
   const unsubscribeHotkey = hotkey.subscribe((event) => broadcast(hotkeyMessage(event)))
   void settings.get().then(
-    (reply) => hotkey.configure(reply.settings.hotkey),
+    (reply) => {
+      // Re-applied at every start so the login item follows the app if it was moved or updated.
+      if (reply.settings.launchAtLogin && desktop.capabilities().launchAtLogin.available)
+        desktop
+          .applyLaunchAtLogin(true)
+          .catch((error: unknown) =>
+            log('warn', 'launch at login could not be renewed', { error: String(error) })
+          )
+      return hotkey.configure(reply.settings.hotkey)
+    },
     () => undefined
   )
 
-  return createRouter({
+  const router = createRouter({
     session,
     settings,
     keys,
     hotkey,
+    talk,
+    desktop,
+    onSend: (channel, value) => {
+      if (OBSERVED_SENDS.has(channel)) notify({ channel, payload: value } as CoreActivity)
+    },
     platform: deps.platform ?? process.platform,
     log,
     subscribe: (emit: <C extends EventChannel>(channel: C, payload: EventPayload<C>) => void) => {
@@ -99,7 +156,23 @@ export function createHarkMain(deps: HarkMainDeps): IpcRouter {
     dispose: async () => {
       unsubscribeHotkey()
       emitters.clear()
+      observers.clear()
       await session.dispose()
     }
   })
+
+  return {
+    ...router,
+    talk: {
+      isMuted: () => talk.isMuted(),
+      setMuted: (muted) => talk.setMuted(muted),
+      toggleTalk: () => talk.toggleTalk()
+    },
+    observe(listener) {
+      observers.add(listener)
+      return () => {
+        observers.delete(listener)
+      }
+    }
+  }
 }

@@ -8,9 +8,11 @@ import { acceleratorProblem } from '../hotkey/accelerator'
 import type { RealtimeLog } from '../realtime/event-bus'
 import type { KeyStore } from '../storage/key-store'
 import type { SettingsStore } from '../storage/settings-store'
+import type { DesktopServices } from './desktop-services'
 import type { HotkeyProvider } from './hotkey-provider'
 import { HarkIpcError, toIpcError } from './ipc-error'
 import type { SessionManager } from './session-manager'
+import type { TalkControls } from './talk-controls'
 
 export interface IpcRouter {
   handleInvoke(channel: InvokeChannel, payload: unknown): Promise<unknown>
@@ -26,6 +28,10 @@ export interface RouterParts {
   settings: SettingsStore
   keys: KeyStore
   hotkey: HotkeyProvider
+  talk: TalkControls
+  desktop: DesktopServices
+  /** Every renderer message that passed validation and the mute, before it acts (for the tray). */
+  onSend?: (channel: SendChannel, value: unknown) => void
   /** Whose accelerator names a hotkey setting is checked against (CommandOrControl, Super). */
   platform: string
   log: RealtimeLog
@@ -34,7 +40,33 @@ export interface RouterParts {
 }
 
 export function createRouter(parts: RouterParts): IpcRouter {
-  const { session, settings, keys, hotkey, log } = parts
+  const { session, settings, keys, hotkey, talk, desktop, log } = parts
+
+  const updateSettings = async (patch: SettingsPatch): Promise<unknown> => {
+    const problem =
+      patch.hotkey === undefined ? null : acceleratorProblem(patch.hotkey, parts.platform)
+    if (problem !== null) throw new HarkIpcError('invalid_input', problem)
+    const before = (await settings.get()).settings
+    // Only turning it on needs the capability: a value stored by the installed app must not
+    // block saving other settings from a development run that shares the settings file.
+    const login = desktop.capabilities().launchAtLogin
+    if (patch.launchAtLogin === true && !before.launchAtLogin && !login.available)
+      throw new HarkIpcError('invalid_input', login.reason ?? 'Launch at login is unavailable.')
+    const reply = await settings.update(patch)
+    // The hotkey restarts in the background; its new status arrives as hotkey.statusChanged.
+    if (reply.settings.hotkey !== before.hotkey) void hotkey.configure(reply.settings.hotkey)
+    if (reply.settings.launchAtLogin === before.launchAtLogin) return reply
+    try {
+      await desktop.applyLaunchAtLogin(reply.settings.launchAtLogin)
+    } catch (error) {
+      // The setting must say what the system does: put it back and tell the user why.
+      log('warn', 'launch at login could not be changed', { error: errorName(error) })
+      await settings.update({ launchAtLogin: before.launchAtLogin })
+      const why = error instanceof Error ? error.message : String(error)
+      throw new HarkIpcError('unknown', `Hark could not change launch at login (${why}).`)
+    }
+    return reply
+  }
 
   const invoke = async (channel: InvokeChannel, value: unknown): Promise<unknown> => {
     switch (channel) {
@@ -48,17 +80,8 @@ export function createRouter(parts: RouterParts): IpcRouter {
         return session.interrupt()
       case 'settings.get':
         return settings.get()
-      case 'settings.set': {
-        const patch = value as SettingsPatch
-        const problem =
-          patch.hotkey === undefined ? null : acceleratorProblem(patch.hotkey, parts.platform)
-        if (problem !== null) throw new HarkIpcError('invalid_input', problem)
-        const before = (await settings.get()).settings.hotkey
-        const reply = await settings.update(patch)
-        // The hotkey restarts in the background; its new status arrives as hotkey.statusChanged.
-        if (reply.settings.hotkey !== before) void hotkey.configure(reply.settings.hotkey)
-        return reply
-      }
+      case 'settings.set':
+        return updateSettings(value as SettingsPatch)
       case 'key.set': {
         const request = value as { key: string; persist: boolean }
         return keys.set(request.key, request.persist)
@@ -69,6 +92,15 @@ export function createRouter(parts: RouterParts): IpcRouter {
         return keys.status()
       case 'hotkey.status':
         return hotkey.status()
+      case 'mic.status':
+        return { muted: talk.isMuted() }
+      case 'mic.setMuted':
+        talk.setMuted((value as { muted: boolean }).muted)
+        return { muted: talk.isMuted() }
+      case 'app.capabilities':
+        return desktop.capabilities()
+      case 'app.openLogsFolder':
+        return desktop.openLogsFolder()
     }
   }
 
@@ -119,6 +151,9 @@ export function createRouter(parts: RouterParts): IpcRouter {
         log('warn', 'ipc: invalid message dropped', { channel, reason: parsed.reason })
         return
       }
+      // Muted: microphone audio and presses stop here, before anything could reach the session.
+      if (!talk.admit(channel)) return
+      parts.onSend?.(channel, parsed.value)
       try {
         send(channel, parsed.value)
       } catch (error) {

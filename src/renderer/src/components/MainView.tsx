@@ -6,6 +6,7 @@ import { loadSettings } from '../stores/settings'
 import { codeOf, messageOf } from '../stores/errors'
 import { Composer } from './Composer'
 import { ConversationLog } from './ConversationLog'
+import { MicMuted } from './MicMuted'
 import { SettingsNotice } from './SettingsNotice'
 import { SettingsPanel } from './SettingsPanel'
 import { PlaybackIndicator, StatusBar } from './StatusBar'
@@ -77,6 +78,7 @@ export function MainView(): JSX.Element {
       <main className="conversation">
         <SettingsNotice />
         <ConversationLog />
+        <MicMuted />
         <PushToTalk />
         <Composer />
       </main>

@@ -3,6 +3,7 @@ import type { FormEvent, JSX } from 'react'
 import { KNOWN_VOICES, settingsPatchSchema } from '../../../shared/settings'
 import type { Settings } from '../../../shared/settings'
 import { clearKey, useKey } from '../stores/key'
+import { DesktopFields } from './DesktopFields'
 import { MicrophoneFields } from './MicrophoneFields'
 import { saveSettings, useSettings } from '../stores/settings'
 
@@ -26,6 +27,7 @@ type Draft = Pick<
   | 'inputDeviceLabel'
   | 'autoGainControl'
   | 'hotkey'
+  | 'launchAtLogin'
 >
 
 const draftOf = (settings: Settings): Draft => ({
@@ -36,7 +38,8 @@ const draftOf = (settings: Settings): Draft => ({
   url: settings.url,
   inputDeviceLabel: settings.inputDeviceLabel,
   autoGainControl: settings.autoGainControl,
-  hotkey: settings.hotkey
+  hotkey: settings.hotkey,
+  launchAtLogin: settings.launchAtLogin
 })
 
 function SettingsForm({ settings }: { settings: Settings }): JSX.Element {
@@ -135,6 +138,10 @@ function SettingsForm({ settings }: { settings: Settings }): JSX.Element {
           Works while another app has focus: hold to talk, or tap to start and tap to stop.
         </span>
       </label>
+      <DesktopFields
+        launchAtLogin={draft.launchAtLogin}
+        onLaunchAtLogin={(on) => change('launchAtLogin', on)}
+      />
       <label className="field">
         <span className="field__label">Endpoint URL</span>
         <input

@@ -7,6 +7,7 @@ import { PlaybackEngine } from '../audio/playback-engine'
 import { reportMicrophoneProblem, useCapture } from '../stores/capture'
 import { useConnection } from '../stores/connection'
 import { useConversation } from '../stores/conversation'
+import { useMic } from '../stores/desktop'
 import { usePlayback } from '../stores/playback'
 import { useSettings } from '../stores/settings'
 import { codeOf, messageOf } from '../stores/errors'
@@ -44,6 +45,27 @@ export function connectBridge(hark: HarkApi): Bridge {
     else capture.stopTalking()
     useCapture.setState({ talking: handsFree })
   }
+  // The microphone is open while connected and not muted, so the first press streams at once
+  // (and a missing permission shows up at Connect, not mid-sentence); reconnects keep it open.
+  const openMicrophone = (): void => {
+    if (capture.isOpen || useConnection.getState().status !== 'connected') return
+    if (useMic.getState().muted) return
+    capture.open().then(
+      () => {
+        useCapture.setState({ problem: null })
+        followMode()
+      },
+      (error: unknown) => {
+        // A disconnect while the microphone was opening is no problem to report.
+        if (useConnection.getState().status === 'connected')
+          reportMicrophoneProblem(describeMicrophoneError(error))
+      }
+    )
+  }
+  const closeMicrophone = (): void => {
+    capture.close()
+    useCapture.setState({ level: 0, talking: false })
+  }
   const connection = useConnection.getState()
   const conversation = useConversation.getState()
   const unsubscribers = [
@@ -59,26 +81,17 @@ export function connectBridge(hark: HarkApi): Bridge {
     hark.on('transcript.done', (payload) => conversation.transcriptDone(payload)),
     hark.on('history.updated', (payload) => conversation.historyUpdated(payload)),
     hark.on('item.truncated', (payload) => conversation.itemTruncated(payload)),
-    // The microphone is open while connected, so the first press streams at once (and a
-    // missing permission shows up at Connect, not mid-sentence); reconnects keep it open.
     useConnection.subscribe((state, previous) => {
       if (state.status === previous.status) return
-      if (state.status === 'connected' && !capture.isOpen)
-        capture.open().then(
-          () => {
-            useCapture.setState({ problem: null })
-            followMode()
-          },
-          (error: unknown) => {
-            // A disconnect while the microphone was opening is no problem to report.
-            if (useConnection.getState().status === 'connected')
-              reportMicrophoneProblem(describeMicrophoneError(error))
-          }
-        )
-      if (state.status === 'disconnected') {
-        capture.close()
-        useCapture.setState({ level: 0, talking: false })
-      }
+      if (state.status === 'connected') openMicrophone()
+      if (state.status === 'disconnected') closeMicrophone()
+    }),
+    // Muted (tray or window): main drops audio anyway; closing the microphone also turns the
+    // system's microphone indicator off, which is what a user who muted expects to see.
+    useMic.subscribe((state, previous) => {
+      if (state.muted === previous.muted) return
+      if (state.muted) closeMicrophone()
+      else openMicrophone()
     }),
     useSettings.subscribe((state, previous) => {
       const now = state.settings

@@ -8,6 +8,7 @@ import { describeMicrophoneError } from '../audio/microphone-errors'
 import type { PlaybackEngine } from '../audio/playback-engine'
 import { reportMicrophoneProblem, useCapture } from '../stores/capture'
 import { useConnection } from '../stores/connection'
+import { useMic } from '../stores/desktop'
 import { usePlayback } from '../stores/playback'
 import { useSettings } from '../stores/settings'
 import { isHandsFree } from '../audio/capture-preferences'
@@ -59,6 +60,8 @@ export function createPushToTalk(
           useCapture.setState({ notice: 'Connect first, then hold to talk.' })
           return
         }
+        // Muted means the microphone stays closed, not merely that main drops the audio.
+        if (useMic.getState().muted) return
         try {
           await capture.open()
           useCapture.setState({ problem: null })
