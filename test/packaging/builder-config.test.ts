@@ -112,3 +112,52 @@ describe('packaged-app settings', () => {
       expect(existsSync(repoPath(file)), file).toBe(true)
   })
 })
+
+describe('download names', () => {
+  const { getArtifactArchName, Arch } = requireFromRoot('builder-util/out/arch.js') as {
+    getArtifactArchName: (arch: number, ext: string) => string
+    Arch: Record<string, number>
+  }
+  /** What electron-builder names each installer, with the version left as `<version>`. */
+  function artifactNames(): string[] {
+    const names: string[] = []
+    const pattern = (section: string): string => {
+      const own = obj(config[section] ?? {}, section).artifactName
+      return typeof own === 'string' ? own : String(config.artifactName)
+    }
+    const expand = (template: string, arch: string, ext: string): string =>
+      template
+        .replace('${productName}', 'Hark')
+        .replace('${version}', '<version>')
+        .replace('${arch}', getArtifactArchName(Arch[arch] ?? -1, ext))
+        .replace('${ext}', ext)
+    const targets = [
+      ['mac', 'dmg', 'dmg'],
+      ['win', 'nsis', 'exe'],
+      ['linux', 'appImage', 'AppImage'],
+      ['linux', 'deb', 'deb']
+    ] as const
+    for (const [platform, target, ext] of targets) {
+      const entry = list(obj(config[platform], platform).target, `${platform}.target`)
+        .map((t) => obj(t, `${platform}.target`))
+        .find((t) => String(t.target).toLowerCase() === target.toLowerCase())
+      if (!entry) throw new Error(`${platform} builds no ${target}`)
+      for (const arch of list(entry.arch, `${platform}.${target}.arch`).map(String))
+        names.push(expand(pattern(target), arch, ext))
+    }
+    return names
+  }
+
+  it('are the ones the README tells users to download', () => {
+    const names = artifactNames()
+    expect(names).toEqual([
+      'Hark-<version>-arm64.dmg',
+      'Hark-<version>-x64.dmg',
+      'Hark-Setup-<version>.exe',
+      'Hark-<version>-x86_64.AppImage',
+      'Hark-<version>-amd64.deb'
+    ])
+    const readme = readText('README.md')
+    for (const name of names) expect(readme).toContain(`\`${name}\``)
+  })
+})
