@@ -130,7 +130,12 @@ export const ipcContract = {
   // renderer → main, hot path, no reply
   'audio.append': send(pcmBytes),
   'playback.progress': send(
-    z.object({ itemId, playedMs: z.number().finite().min(0).max(3_600_000) })
+    z.object({
+      itemId,
+      playedMs: z.number().finite().min(0).max(3_600_000),
+      /** The position after a flush: the item will play no further (a held truncate goes now). */
+      final: z.boolean().optional()
+    })
   ),
   'ptt.down': send(none),
   'ptt.up': send(none),

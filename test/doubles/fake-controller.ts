@@ -17,7 +17,7 @@ export type FakeCall =
   | { method: 'start' | 'stop' | 'interrupt' | 'commitUserTurn' | 'cancelUserTurn' }
   | { method: 'sendText'; text: string }
   | { method: 'appendAudio'; bytes: number }
-  | { method: 'reportPlayback'; itemId: string; playedMs: number }
+  | { method: 'reportPlayback'; itemId: string; playedMs: number; final: boolean }
   | { method: 'seedHistory'; items: ConversationItem[] }
 
 export class FakeController implements RealtimeControllerApi {
@@ -89,8 +89,8 @@ export class FakeController implements RealtimeControllerApi {
     this.calls.push({ method: 'interrupt' })
   }
 
-  reportPlayback(itemId: string, playedMs: number): void {
-    this.calls.push({ method: 'reportPlayback', itemId, playedMs })
+  reportPlayback(itemId: string, playedMs: number, final = false): void {
+    this.calls.push({ method: 'reportPlayback', itemId, playedMs, final })
   }
 
   seedHistory(items: readonly ConversationItem[]): number {

@@ -92,16 +92,19 @@ describe('IPC router: session', () => {
       expect(() => h.router.handleSend('audio.append', bad)).not.toThrow()
     h.router.handleSend('playback.progress', { itemId: 'item_1', playedMs: 250 })
     h.router.handleSend('playback.progress', { itemId: 'item_1', playedMs: -1 })
+    h.router.handleSend('playback.progress', { itemId: 'item_1', playedMs: 300, final: true })
+    h.router.handleSend('playback.progress', { itemId: 'item_1', playedMs: 300, final: 'yes' })
     h.router.handleSend('ptt.down', undefined)
     h.router.handleSend('ptt.up', undefined)
     h.router.handleSend('ptt.up', { evil: true })
     expect(h.controller().calls.slice(1)).toEqual([
       { method: 'appendAudio', bytes: 960 },
-      { method: 'reportPlayback', itemId: 'item_1', playedMs: 250 },
+      { method: 'reportPlayback', itemId: 'item_1', playedMs: 250, final: false },
+      { method: 'reportPlayback', itemId: 'item_1', playedMs: 300, final: true },
       { method: 'interrupt' },
       { method: 'commitUserTurn' }
     ])
-    expect(h.logs.filter((l) => l.message === 'ipc: invalid message dropped')).toHaveLength(9)
+    expect(h.logs.filter((l) => l.message === 'ipc: invalid message dropped')).toHaveLength(10)
   })
 
   it('drops hot-path messages while no session is open', async () => {

@@ -109,8 +109,8 @@ export function createRouter(parts: RouterParts): IpcRouter {
       case 'audio.append':
         return session.appendAudio(value as Uint8Array)
       case 'playback.progress': {
-        const progress = value as { itemId: string; playedMs: number }
-        return session.reportPlayback(progress.itemId, progress.playedMs)
+        const progress = value as { itemId: string; playedMs: number; final?: boolean }
+        return session.reportPlayback(progress.itemId, progress.playedMs, progress.final ?? false)
       }
       case 'ptt.down':
         return session.pttDown()

@@ -104,8 +104,8 @@ export class SessionManager {
     }
   }
 
-  reportPlayback(itemId: string, playedMs: number): void {
-    this.#connected('playback.progress')?.reportPlayback(itemId, playedMs)
+  reportPlayback(itemId: string, playedMs: number, final = false): void {
+    this.#connected('playback.progress')?.reportPlayback(itemId, playedMs, final)
   }
 
   /** Push-to-talk pressed: stop the assistant if it is speaking (a no-op when it is not). */

@@ -49,7 +49,7 @@ export interface RealtimeControllerApi {
   /** Stop the assistant: cancel the response if any, truncate at the played position. */
   interrupt(): void
   /** The renderer's report of how much of an assistant item has actually been played. */
-  reportPlayback(itemId: string, playedMs: number): void
+  reportPlayback(itemId: string, playedMs: number, final?: boolean): void
   /**
    * Replay an earlier conversation into this (new, empty) server session as text items, so the
    * model keeps its context after a reconnect. Returns how many items were sent; throws

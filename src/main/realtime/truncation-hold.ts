@@ -9,7 +9,7 @@
 // flush's round trip) behind what was heard, while DESIGN.md §8 allows one render quantum.
 //
 // Which report is the final one. The flush reply (playback-worklet.ts, reason 'flush') reaches
-// main as an ordinary `playback.progress` {itemId, playedMs}: nothing in the IPC contract marks it.
+// main as `playback.progress` {itemId, playedMs, final: true}; periodic and drain reports are not.
 // What ordering does guarantee: the worklet port, the renderer's main thread and the IPC channel
 // are each FIFO, and once flushed an item is never reported again (playback-core.ts drops its
 // late audio and clears its dirty flag), so the flush reply is the LAST report for the item and
@@ -19,7 +19,7 @@
 // and it arrives first. Hence, for an unmarked report: keep the highest position and send once no
 // further report for the item arrived for `settleMs` (the flush reply follows such a tick within
 // one round trip), or at `timeoutMs` after the interrupt at the latest. A report marked `final`
-// (the flush reply, once the IPC contract carries the worklet's reason) is sent at once.
+// (the flush reply) is sent at once: the quiet period only covers a renderer that does not mark.
 import type { TruncationDecision } from './truncation'
 import { decideTruncation } from './truncation'
 

@@ -11,7 +11,7 @@ export interface PlaybackEngineHooks {
   onReport(report: PlayedFrames): void
   onState(state: 'idle' | 'buffering' | 'playing', totalPlayedFrames: number): void
   onProblem(message: string): void
-  sendProgress(progress: { itemId: string; playedMs: number }): void
+  sendProgress(progress: { itemId: string; playedMs: number; final: boolean }): void
 }
 
 /** How long a flush waits for the worklet's final position before giving up. */
@@ -128,8 +128,14 @@ export class PlaybackEngine {
       this.#hooks.onState(message.state, message.totalPlayedFrames)
       return
     }
+    // Only a flush ends an item's playback for good; after a drain more audio may still come.
+    const final = message.reason === 'flush'
     for (const report of message.reports) {
-      this.#hooks.sendProgress({ itemId: report.itemId, playedMs: framesToMs(report.playedFrames) })
+      this.#hooks.sendProgress({
+        itemId: report.itemId,
+        playedMs: framesToMs(report.playedFrames),
+        final
+      })
       this.#hooks.onReport(report)
     }
     if (message.flushId !== undefined) {
