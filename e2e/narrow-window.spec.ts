@@ -12,7 +12,11 @@ test('at the desktop window’s default size the status reads in full and Settin
   const sentence = app.locator('.status__sentence')
   await expect(sentence).toHaveText('Connected')
   // Not cut to an ellipsis: the text fits its box.
-  expect(await sentence.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true)
+  const fits = await sentence.evaluate((element) => {
+    const box = element as unknown as { scrollWidth: number; clientWidth: number }
+    return box.scrollWidth <= box.clientWidth
+  })
+  expect(fits).toBe(true)
 
   await app.getByRole('button', { name: 'Settings', exact: true }).click()
   const model = app.getByLabel('Model')
