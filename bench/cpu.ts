@@ -4,20 +4,14 @@
 // cost in main cannot be measured here (no Electron binary); the page-driven line in load.ts
 // shows the browser host's WebSocket, which stands in for it.
 import { FAKE_API_KEY, RawClient } from '../test/fake-realtime/index'
-import { cpuWindows, startFakeChild, withCore } from './load'
+import { cpuWindows, patternChunk, startFakeChild, withCore } from './load'
 import { sleep } from './page'
 import { createWebCore } from '../src/web-host/core'
 
 const CPU_WINDOWS = 8
-/** 20 ms of 24 kHz PCM16, as the capture worklet sends it. */
-const CHUNK_BYTES = 960
 const CHUNK_INTERVAL_MS = 20
 /** About 40 s of reply at real time: still streaming when the windows end. */
 const REPLY_CHARS = 600
-
-function speechLikeChunk(): Uint8Array<ArrayBuffer> {
-  return new Uint8Array(CHUNK_BYTES).map((_, i) => (i * 37) % 251)
-}
 
 export interface CoreCpu {
   percentOfCore: number[]
@@ -41,7 +35,7 @@ async function coreWindows(): Promise<Omit<CoreCpu, 'floorPercentOfCore'>> {
       await router.handleInvoke('key.set', { key: FAKE_API_KEY, persist: false })
       await router.handleInvoke('session.start', undefined)
       router.handleSend('ptt.down', undefined)
-      const chunk = speechLikeChunk()
+      const chunk = patternChunk()
       const timer = setInterval(() => {
         // A fresh buffer per chunk, as IPC delivers one.
         router.handleSend('audio.append', chunk.slice())
@@ -69,7 +63,7 @@ async function floorWindows(): Promise<number[]> {
   const { url, child } = await startFakeChild(1, REPLY_CHARS)
   try {
     const client = await RawClient.connect(url, { apiKey: FAKE_API_KEY })
-    const chunk = Buffer.from(speechLikeChunk())
+    const chunk = Buffer.from(patternChunk())
     const timer = setInterval(() => {
       client.send({ type: 'input_audio_buffer.append', audio: chunk.toString('base64') })
     }, CHUNK_INTERVAL_MS)

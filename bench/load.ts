@@ -17,6 +17,11 @@ import type { Metric } from './stats'
 const CPU_WINDOWS = 8
 /** 20 ms of 24 kHz PCM16. */
 const CHUNK_BYTES = 960
+
+/** A 20 ms chunk of 24 kHz PCM16 with a fixed pattern, as the capture worklet would send. */
+export function patternChunk(): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(CHUNK_BYTES).map((_, i) => (i * 37) % 251)
+}
 const TURN_AUDIO_S = 30
 
 export async function startFakeChild(
@@ -146,7 +151,7 @@ export async function measureMemory(minutes: number): Promise<Metric[]> {
       })
       await router.handleInvoke('key.set', { key: FAKE_API_KEY, persist: false })
       await router.handleInvoke('session.start', undefined)
-      const chunk = new Uint8Array(CHUNK_BYTES).map((_, i) => (i * 37) % 251)
+      const chunk = patternChunk()
       const heapMb = (): number => {
         gc()
         return process.memoryUsage().heapUsed / 2 ** 20

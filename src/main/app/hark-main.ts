@@ -2,7 +2,7 @@
 // microphone mute and the IPC router, plus what the tray needs (its controls and the activity it
 // shows). The Electron entry hands it paths, the safeStorage cipher and the desktop services;
 // tests hand it a temp folder, a fake cipher and a fake controller.
-import type { EventChannel, EventPayload, SendChannel } from '../../shared/ipc'
+import type { EventChannel, EventPayload, SendChannel, SendPayload } from '../../shared/ipc'
 import type { RealtimeConfig } from '../realtime/config'
 import { RealtimeController } from '../realtime/controller'
 import type { RealtimeControllerApi } from '../realtime/controller-api'
@@ -28,7 +28,7 @@ export type { IpcRouter } from './router'
 export type CoreActivity =
   | IpcMessage
   | { channel: 'ptt.down' | 'ptt.up' | 'ptt.cancel'; payload: undefined }
-  | { channel: 'playback.progress'; payload: { itemId: string; playedMs: number } }
+  | { channel: 'playback.progress'; payload: SendPayload<'playback.progress'> }
 
 /** The core as the desktop entry sees it: the IPC router plus the tray's controls. */
 export interface HarkCore extends IpcRouter {

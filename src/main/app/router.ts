@@ -1,7 +1,13 @@
 // The one place renderer messages enter main: every payload is validated against the contract
 // before anything acts on it (DESIGN §2). Invokes answer or reject with a HarkIpcError; sends
 // never throw, because they arrive on the hot path from a renderer that does not wait for them.
-import type { EventChannel, EventPayload, InvokeChannel, SendChannel } from '../../shared/ipc'
+import type {
+  EventChannel,
+  EventPayload,
+  InvokeChannel,
+  SendChannel,
+  SendPayload
+} from '../../shared/ipc'
 import { parseRendererPayload } from '../../shared/ipc'
 import type { SettingsPatch } from '../../shared/settings'
 import { acceleratorProblem } from '../hotkey/accelerator'
@@ -109,7 +115,7 @@ export function createRouter(parts: RouterParts): IpcRouter {
       case 'audio.append':
         return session.appendAudio(value as Uint8Array)
       case 'playback.progress': {
-        const progress = value as { itemId: string; playedMs: number; final?: boolean }
+        const progress = value as SendPayload<'playback.progress'>
         return session.reportPlayback(progress.itemId, progress.playedMs, progress.final ?? false)
       }
       case 'ptt.down':
