@@ -1,6 +1,6 @@
 // What tests read inside `page.evaluate` (e2e is type-checked without the DOM library):
 // cast `globalThis` to this inside the callback, e.g. `(globalThis as unknown as PageGlobals).hark`.
-import type { HarkApi } from '../src/shared/ipc'
+import type { HarkBridgeApi } from '../src/shared/ipc'
 
 interface StorageLike {
   readonly length: number
@@ -9,7 +9,8 @@ interface StorageLike {
 }
 
 export interface PageGlobals {
-  hark: HarkApi
+  /** `window.hark` as the preload and the browser host expose it: invokes answer IpcReply objects. */
+  hark: HarkBridgeApi
   document: { documentElement: { outerHTML: string } }
   localStorage: StorageLike
   sessionStorage: StorageLike

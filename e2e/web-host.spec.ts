@@ -25,21 +25,23 @@ test('window.hark reaches the core over the WebSocket allowed by the page CSP', 
     if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text())
   })
   const status = await app.evaluate(() => (globalThis as unknown as PageGlobals).hark.key.status())
-  expect(status).toEqual({ configured: false, source: null, secureStorageAvailable: false })
-  const rejected = await app.evaluate(() =>
-    (globalThis as unknown as PageGlobals).hark.session.sendText({ text: '' }).then(
-      () => 'resolved',
-      (error: { name?: string; code?: string }) => ({ name: error.name, code: error.code })
-    )
+  expect(status).toEqual({
+    ok: true,
+    value: { configured: false, source: null, secureStorageAvailable: false }
+  })
+  const refused = await app.evaluate(() =>
+    (globalThis as unknown as PageGlobals).hark.session.sendText({ text: '' })
   )
-  // The same error shape as Electron's preload: a HarkError with a stable code.
-  expect(rejected).toEqual({ name: 'HarkError', code: 'invalid_input' })
+  // The same reply shape as Electron's preload: a failure answered with its stable code.
+  expect(refused).toMatchObject({ ok: false, code: 'invalid_input' })
   // No global hotkey in a browser: the page says how to talk instead.
   const hotkey = await app.evaluate(() =>
     (globalThis as unknown as PageGlobals).hark.hotkey.status()
   )
-  expect(hotkey).toMatchObject({ mode: 'off', backend: 'none' })
-  expect(hotkey.reason).toMatch(/in the browser, hold “Hold to talk” or press Space/)
+  expect(hotkey).toMatchObject({ ok: true, value: { mode: 'off', backend: 'none' } })
+  expect(hotkey.ok && hotkey.value.reason).toMatch(
+    /in the browser, hold “Hold to talk” or press Space/
+  )
   expect(cspViolations).toEqual([])
   expect(host.observations.some((o) => o.kind === 'frame')).toBe(true)
 })

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { apiPath, channelsOfKind, type EventChannel } from '../shared/ipc'
-import { encodeIpcError } from '../shared/ipc-errors'
-import { buildHarkApi, HarkError, type HarkTransport } from './build-api'
+import { unwrapHarkApi } from '../shared/hark-api'
+import { HarkError } from '../shared/ipc-errors'
+import { buildHarkApi, type HarkTransport } from './build-api'
 
-function recorder(reply: (channel: string) => Promise<unknown> = () => Promise.resolve('ok')): {
+function recorder(
+  reply: (channel: string) => Promise<unknown> = () => Promise.resolve({ ok: true, value: 'ok' })
+): {
   transport: HarkTransport
   log: unknown[][]
   listeners: Map<string, (payload: unknown) => void>
@@ -62,17 +65,45 @@ describe('window.hark from the contract', () => {
       expect(() => api.on(channel as EventChannel, () => undefined)).toThrow(/is not a Hark event/)
   })
 
-  it('turns an encoded rejection back into an error with a code', async () => {
-    const wrapped = `Error invoking remote method 'session.start': Error: ${encodeIpcError({
-      code: 'auth',
-      message: 'No API key is set.'
-    })}`
-    const api = buildHarkApi(recorder(() => Promise.reject(new Error(wrapped))).transport)
-    const error: unknown = await api.session.start().catch((caught: unknown) => caught)
+  it('answers failures as plain replies whose code survives a structured clone', async () => {
+    // Electron's contextBridge clones what crosses it: an Error keeps only its message, so the
+    // code must travel in a resolved plain object, and the page makes the HarkError itself.
+    const failure = { ok: false, code: 'auth', message: 'No API key is set.' }
+    const bridge = buildHarkApi(recorder(() => Promise.resolve(failure)).transport)
+    const crossed = structuredClone(await bridge.session.start())
+    expect(crossed).toEqual(failure)
+
+    const page = unwrapHarkApi(bridge)
+    const error: unknown = await page.session.start().catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(HarkError)
     expect(error).toMatchObject({ code: 'auth', message: 'No API key is set.' })
+    await expect(
+      unwrapHarkApi(
+        buildHarkApi(recorder(() => Promise.resolve({ ok: true, value: 7 })).transport)
+      ).key.status()
+    ).resolves.toBe(7)
+  })
 
-    const other = buildHarkApi(recorder(() => Promise.reject(new Error('boom'))).transport)
-    await expect(other.key.status()).rejects.toMatchObject({ code: 'unknown' })
+  it('turns a broken seam or a malformed reply into an unknown failure, never a throw', async () => {
+    for (const reply of [() => Promise.reject(new Error('boom')), () => Promise.resolve('raw')]) {
+      const bridge = buildHarkApi(recorder(reply).transport)
+      await expect(bridge.key.status()).resolves.toMatchObject({ ok: false, code: 'unknown' })
+      await expect(unwrapHarkApi(bridge).key.status()).rejects.toMatchObject({ code: 'unknown' })
+    }
+  })
+
+  it('refuses a payload over its channel cap before sending it, with a "too large" sentence', async () => {
+    const { transport, log } = recorder()
+    const bridge = buildHarkApi(transport)
+    const reply = await bridge.settings.set({ instructions: 'x'.repeat(200_000) })
+    expect(reply).toMatchObject({ ok: false, code: 'invalid_input' })
+    expect(!reply.ok && reply.message).toMatch(
+      /^That was too large for Hark to accept: settings\.set takes at most \d+ KB\.$/
+    )
+    bridge.audio.append(new Uint8Array(1_000_000))
+    expect(log).toEqual([])
+    // 20,000 CJK characters of instructions are legal and leave.
+    await bridge.settings.set({ instructions: '語'.repeat(20_000) })
+    expect(log).toHaveLength(1)
   })
 })

@@ -1,29 +1,25 @@
 // Builds `window.hark` from the IPC contract over any transport (Electron's ipcRenderer in the
-// preload; tests pass a recorder). Electron-free so it is unit-tested directly.
-import type { EventChannel, HarkApi, InvokeChannel, SendChannel } from '../shared/ipc'
-import { apiPath, channelsOfKind } from '../shared/ipc'
-import { decodeIpcError } from '../shared/ipc-errors'
-import type { ErrorCode } from '../shared/realtime-events'
+// preload, the browser host's socket; tests pass a recorder). Electron-free so it is unit-tested
+// directly. Invokes answer IpcReply objects and never reject (src/shared/ipc-errors.ts): the page
+// unwraps them on its own side of the contextBridge (src/shared/hark-api.ts).
+import type { EventChannel, HarkBridgeApi, InvokeChannel, SendChannel } from '../shared/ipc'
+import { apiPath, channelsOfKind, payloadSizeProblem } from '../shared/ipc'
+import {
+  readReply,
+  replyError,
+  UNEXPECTED_ERROR_SENTENCE,
+  type IpcReply
+} from '../shared/ipc-errors'
 
 export interface HarkTransport {
+  /** Resolves with main's IpcReply; a rejection means the seam itself failed. */
   invoke(channel: InvokeChannel, request: unknown): Promise<unknown>
   send(channel: SendChannel, payload: unknown): void
   /** Listen to a main → renderer channel; returns the unsubscribe function. */
   listen(channel: EventChannel, listener: (payload: unknown) => void): () => void
 }
 
-/** What a rejected `window.hark` call rejects with: a sentence for the UI and a stable code. */
-export class HarkError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string
-  ) {
-    super(message)
-    this.name = 'HarkError'
-  }
-}
-
-export function buildHarkApi(transport: HarkTransport): HarkApi {
+export function buildHarkApi(transport: HarkTransport): HarkBridgeApi {
   const eventChannels = new Set<string>(channelsOfKind('event'))
   const api: Record<string, unknown> = {}
   const namespace = (name: string): Record<string, unknown> =>
@@ -31,14 +27,24 @@ export function buildHarkApi(transport: HarkTransport): HarkApi {
 
   for (const channel of channelsOfKind('invoke')) {
     const [ns, method] = apiPath(channel)
-    namespace(ns)[method] = (request?: unknown) =>
-      transport.invoke(channel, request).catch((error: unknown) => {
-        throw toHarkError(error)
-      })
+    namespace(ns)[method] = async (request?: unknown): Promise<IpcReply> => {
+      // Checked before anything serialises it: a payload over its channel's cap never leaves.
+      const tooLarge = payloadSizeProblem(channel, request)
+      if (tooLarge !== null) return replyError('invalid_input', tooLarge)
+      try {
+        return readReply(await transport.invoke(channel, request))
+      } catch {
+        return replyError('unknown', UNEXPECTED_ERROR_SENTENCE)
+      }
+    }
   }
   for (const channel of channelsOfKind('send')) {
     const [ns, method] = apiPath(channel)
-    namespace(ns)[method] = (payload?: unknown): void => transport.send(channel, payload)
+    namespace(ns)[method] = (payload?: unknown): void => {
+      // Main would drop it anyway; a hot-path send has nobody to tell.
+      if (payloadSizeProblem(channel, payload) !== null) return
+      transport.send(channel, payload)
+    }
   }
   api['on'] = (channel: EventChannel, listener: (payload: unknown) => void): (() => void) => {
     // The page may only listen to event channels: never to an invoke reply or another name.
@@ -47,13 +53,5 @@ export function buildHarkApi(transport: HarkTransport): HarkApi {
     return transport.listen(channel, listener)
   }
   // The contract drives the shape; the test checks that every channel has its function.
-  return api as HarkApi
-}
-
-function toHarkError(error: unknown): HarkError {
-  const message = error instanceof Error ? error.message : String(error)
-  const decoded = decodeIpcError(message)
-  return decoded
-    ? new HarkError(decoded.code, decoded.message)
-    : new HarkError('unknown', 'Hark could not do that because of an unexpected error.')
+  return api as HarkBridgeApi
 }

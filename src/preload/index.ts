@@ -1,7 +1,7 @@
-// The preload: exposes `window.hark`, built from the IPC contract, and nothing else (DESIGN §1).
+// The preload: exposes `window.hark`, built from the IPC contract, and nothing else (docs/architecture.md, "Processes").
 // ipcRenderer itself never reaches the page, and listeners never see the IpcRendererEvent.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import type { HarkApi } from '../shared/ipc'
+import type { HarkBridgeApi } from '../shared/ipc'
 import { buildHarkApi } from './build-api'
 
 const api = buildHarkApi({
@@ -14,6 +14,6 @@ const api = buildHarkApi({
       ipcRenderer.removeListener(channel, wrapped)
     }
   }
-}) satisfies HarkApi
+}) satisfies HarkBridgeApi
 
 contextBridge.exposeInMainWorld('hark', api)

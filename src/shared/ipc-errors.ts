@@ -1,32 +1,51 @@
-// Invoke rejections across Electron IPC: Electron keeps only an error's message (wrapped as
-// "Error invoking remote method '…': Error: …"), so main packs the code and the sentence into the
-// message and the preload unpacks them into an Error with `.code` again.
+// How an invoke answers across every seam (Electron IPC, the contextBridge, the browser host's
+// socket): as a plain reply object, never as a rejection. Electron's contextBridge keeps only the
+// `message` of an Error that crosses it, so a code carried on a rejected promise is lost on the
+// way to the page (docs/architecture.md, "The IPC contract"). A resolved plain object survives
+// structured clone whole, so main answers `{ ok: true, value }` or `{ ok: false, code, message }`
+// and the page turns a failure back into a HarkError on its own side of the bridge.
+import { z } from 'zod'
 import { errorCodes, type ErrorCode } from './realtime-events'
 
-const MARKER = 'HARK_IPC_ERROR:'
-
-export interface IpcErrorInfo {
-  code: ErrorCode
-  message: string
-}
-
-export function encodeIpcError(info: IpcErrorInfo): string {
-  return `${MARKER}${JSON.stringify({ code: info.code, message: info.message })}`
-}
-
-/** The code and sentence packed by encodeIpcError, or null for any other message. */
-export function decodeIpcError(message: string): IpcErrorInfo | null {
-  const at = message.indexOf(MARKER)
-  if (at < 0) return null
-  try {
-    const value: unknown = JSON.parse(message.slice(at + MARKER.length))
-    if (typeof value !== 'object' || value === null) return null
-    const { code, message: text } = value as { code?: unknown; message?: unknown }
-    if (typeof text !== 'string' || !errorCodes.includes(code as ErrorCode)) return null
-    return { code: code as ErrorCode, message: text }
-  } catch {
-    return null
+/** The one error type of the IPC seams: a sentence for the UI and a stable code to branch on. */
+export class HarkError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string
+  ) {
+    super(message)
+    this.name = 'HarkError'
   }
+}
+
+export type IpcReply<T = unknown> =
+  { ok: true; value: T } | { ok: false; code: ErrorCode; message: string }
+
+/** What a reply must look like to be believed; anything else is a broken seam. */
+export const ipcReplySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), code: z.enum(errorCodes), message: z.string() })
+])
+
+export const UNEXPECTED_ERROR_SENTENCE = 'Hark could not do that because of an unexpected error.'
+
+export const replyOk = <T>(value: T): IpcReply<T> => ({ ok: true, value })
+export const replyError = (code: ErrorCode, message: string): IpcReply<never> => ({
+  ok: false,
+  code,
+  message
+})
+
+/** A reply from the far side of a seam, checked; a malformed one becomes an 'unknown' failure. */
+export function readReply(raw: unknown): IpcReply {
+  const parsed = ipcReplySchema.safeParse(raw)
+  return parsed.success ? parsed.data : replyError('unknown', UNEXPECTED_ERROR_SENTENCE)
+}
+
+/** The value of a successful reply; a failed one throws a HarkError with its code. */
+export function unwrapReply<T>(reply: IpcReply<T>): T {
+  if (reply.ok) return reply.value
+  throw new HarkError(reply.code, reply.message)
 }
 
 /** A known error code, or 'unknown' for anything else. */

@@ -1,7 +1,10 @@
-// The IPC contract: every channel between renderer and main, declared once (DESIGN.md §2).
+// The IPC contract: every channel between renderer and main, declared once
+// (docs/architecture.md, "The IPC contract").
 // Preload builds `window.hark` from it, main registers and validates handlers from it, and the
 // browser host speaks the same contract over a local WebSocket. `HarkApi` is inferred from it.
 import { z } from 'zod'
+import type { IpcReply } from './ipc-errors'
+import { measuredBytesUpTo, schemaByteCap, tooLargeSentence, type ByteCapMeta } from './ipc-limits'
 import { errorCodes } from './realtime-events'
 import { MAX_APPEND_BYTES } from './pcm'
 import { settingsPatchSchema, settingsSchema } from './settings'
@@ -33,6 +36,22 @@ const pcmBytes = z
   .refine(
     (bytes) => bytes.byteLength <= MAX_APPEND_BYTES,
     `An audio chunk may hold at most ${MAX_APPEND_BYTES} bytes`
+  )
+  .meta({ maxBytes: MAX_APPEND_BYTES } satisfies ByteCapMeta)
+
+/**
+ * An API key is printable ASCII without spaces (OpenAI's `sk-…`, Azure's hex keys). A line break
+ * or another control character would end up in the Authorization header, where it could split
+ * the request (header injection), so it is refused here, at the seam.
+ */
+const apiKeyText = z
+  .string()
+  .trim()
+  .min(8)
+  .max(500)
+  .refine(
+    (key) => /^[\x21-\x7e]+$/.test(key),
+    'may hold only printable characters, without spaces or line breaks'
   )
 
 export const keyStatusSchema = z.object({
@@ -113,7 +132,7 @@ export const ipcContract = {
   'settings.set': invoke(settingsPatchSchema, settingsReplySchema),
   'key.set': invoke(
     z.object({
-      key: z.string().trim().min(8).max(500),
+      key: apiKeyText,
       /** false = keep the key in memory for this run only (no secure storage, or the user's choice). */
       persist: z.boolean()
     }),
@@ -217,14 +236,57 @@ export type HarkApi = {
   on<C extends EventChannel>(channel: C, listener: (payload: EventPayload<C>) => void): () => void
 }
 
+/**
+ * What the preload and the browser host expose as `window.hark`: HarkApi with every invoke
+ * answering an IpcReply instead of rejecting, because a rejection loses its code on the way
+ * through Electron's contextBridge. The page unwraps it into a HarkApi (src/shared/hark-api.ts).
+ */
+export type HarkBridgeApi = {
+  [H in keyof HarkApi]: H extends 'on'
+    ? HarkApi['on']
+    : {
+        [M in keyof HarkApi[H]]: HarkApi[H][M] extends (...args: infer A) => Promise<infer R>
+          ? (...args: A) => Promise<IpcReply<R>>
+          : HarkApi[H][M]
+      }
+}
+
 /** Split a channel name into the namespace and method of `window.hark`. */
 export function apiPath(channel: InvokeChannel | SendChannel): [string, string] {
   const dot = channel.indexOf('.')
   return [channel.slice(0, dot), channel.slice(dot + 1)]
 }
 
-/** Largest IPC message main accepts from the renderer (audio chunks are the biggest). */
-export const MAX_IPC_MESSAGE_BYTES = MAX_APPEND_BYTES + 1024
+type RendererChannel = InvokeChannel | SendChannel
+
+const rendererSchema = (channel: RendererChannel): z.ZodType => {
+  const entry = ipcContract[channel]
+  return entry.kind === 'invoke' ? entry.request : entry.payload
+}
+
+/**
+ * The most bytes each renderer → main channel can carry: twice what its schema could ever accept,
+ * plus 1 KB. The headroom lets a value just over a field's limit reach validation and get that
+ * field's own sentence ("at most 4000 characters"); the cap is for what no schema would take.
+ */
+export const ipcByteCaps: Readonly<Record<RendererChannel, number>> = Object.fromEntries(
+  [...channelsOfKind('invoke'), ...channelsOfKind('send')].map((channel) => [
+    channel,
+    schemaByteCap(rendererSchema(channel), channel) * 2 + 1024
+  ])
+) as Record<RendererChannel, number>
+
+/** Largest renderer message any channel accepts (a transport's frame limit is set from it). */
+export const MAX_IPC_MESSAGE_BYTES = Math.max(...Object.values(ipcByteCaps))
+
+/**
+ * Null when `payload` fits its channel's cap, else the "too large" sentence. Counted without
+ * serialising and stopped at the cap, so a huge payload costs no more than a legal one.
+ */
+export function payloadSizeProblem(channel: RendererChannel, payload: unknown): string | null {
+  const cap = ipcByteCaps[channel]
+  return measuredBytesUpTo(payload, cap) > cap ? tooLargeSentence(channel, cap) : null
+}
 
 /**
  * Validate a renderer → main payload. Returns the parsed value or a one-line reason; never throws,

@@ -16,6 +16,7 @@ import {
   type InvokeChannel,
   type SendChannel
 } from '../shared/ipc'
+import { replyError, type IpcReply } from '../shared/ipc-errors'
 import { buildBridge } from './bridge-build'
 import { serveRenderer } from './static-files'
 import {
@@ -63,12 +64,6 @@ function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given)
   const b = Buffer.from(expected)
   return a.length === b.length && timingSafeEqual(a, b)
-}
-
-function errorReply(id: number, error: unknown): HostMessage {
-  const message = error instanceof Error ? error.message : 'Hark could not do that.'
-  const code = (error as { code?: unknown } | null)?.code
-  return { t: 'reply', id, ok: false, message, ...(typeof code === 'string' ? { code } : {}) }
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
@@ -143,18 +138,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return
       }
       const { id, channel } = message
+      const answer = (reply: IpcReply): void =>
+        transmit(JSON.stringify({ t: 'reply', id, reply } satisfies HostMessage))
       if (!isInvoke(channel)) {
-        const unknown = Object.assign(new Error(`${channel} is not a Hark channel.`), {
-          code: 'invalid_input'
-        })
-        transmit(JSON.stringify(errorReply(id, unknown)))
+        answer(replyError('invalid_input', 'That is not a Hark channel.'))
         return
       }
-      router.handleInvoke(channel, message.payload).then(
-        (value) =>
-          transmit(JSON.stringify({ t: 'reply', id, ok: true, value } satisfies HostMessage)),
-        (error: unknown) => transmit(JSON.stringify(errorReply(id, error)))
-      )
+      void router.answerInvoke(channel, message.payload).then(answer)
     })
     ws.on('close', unsubscribe)
     ws.on('error', () => ws.terminate())

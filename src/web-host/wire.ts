@@ -2,6 +2,8 @@
 // local WebSocket. Runs in Node and in the browser: no node:* and no DOM APIs beyond
 // TextEncoder/TextDecoder.
 //
+import type { IpcReply } from '../shared/ipc-errors'
+
 // Text frames carry JSON (invoke → reply, send, event). Audio never travels as text: binary
 // frames are [1 byte kind][4 bytes big-endian header length][UTF-8 JSON header][PCM16 bytes].
 
@@ -19,10 +21,9 @@ export type PageMessage =
   | { t: 'invoke'; id: number; channel: string; payload?: unknown }
   | { t: 'send'; channel: string; payload?: unknown }
 
+/** A reply carries the router's IpcReply as is: the page unwraps it like Electron's preload. */
 export type HostMessage =
-  | { t: 'reply'; id: number; ok: true; value?: unknown }
-  | { t: 'reply'; id: number; ok: false; message: string; code?: string }
-  | { t: 'event'; channel: string; payload: unknown }
+  { t: 'reply'; id: number; reply: IpcReply } | { t: 'event'; channel: string; payload: unknown }
 
 export interface AudioFrame {
   kind: number

@@ -24,6 +24,10 @@ export const recordingCoreModule = {
         routed.invokes.push([channel, payload])
         return Promise.resolve('routed')
       },
+      answerInvoke: (channel: string, payload: unknown) => {
+        routed.invokes.push([channel, payload])
+        return Promise.resolve({ ok: true, value: 'routed' })
+      },
       handleSend: (channel: string, payload: unknown) => {
         routed.sends.push([channel, payload])
       },

@@ -1,17 +1,12 @@
 // ipcMain wiring generated from the contract: one handler per invoke and send channel, each
-// checking the sender and the message size before the router validates the payload.
+// checking the sender before the router checks the size and validates the payload. Invokes answer
+// the router's IpcReply and never throw: Electron would keep only a thrown error's message.
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron'
-import { channelsOfKind, MAX_IPC_MESSAGE_BYTES } from '../../shared/ipc'
-import { encodeIpcError, toErrorCode } from '../../shared/ipc-errors'
+import { channelsOfKind } from '../../shared/ipc'
+import { replyError, type IpcReply } from '../../shared/ipc-errors'
 import type { IpcRouter } from '../app/hark-main'
 import type { RealtimeLog } from '../realtime/event-bus'
-import {
-  payloadSizeBytes,
-  senderVerdict,
-  type FrameFacts,
-  type OurPage,
-  type Verdict
-} from '../security/policy'
+import { senderVerdict, type FrameFacts, type OurPage, type Verdict } from '../security/policy'
 
 export interface IpcRegistration {
   ipcMain: IpcMain
@@ -24,18 +19,13 @@ export interface IpcRegistration {
 
 export function registerIpc(options: IpcRegistration): () => void {
   const { ipcMain, router, log } = options
-  const check = (event: IpcMainEvent | IpcMainInvokeEvent, payload: unknown): Verdict => {
+  const check = (event: IpcMainEvent | IpcMainInvokeEvent): Verdict => {
     const contents = options.ourContents()
-    const verdict = senderVerdict(
+    return senderVerdict(
       frameFacts(() => event.senderFrame),
       contents && !contents.isDestroyed() ? frameFacts(() => contents.mainFrame) : null,
       options.page
     )
-    if (!verdict.ok) return verdict
-    const size = payloadSizeBytes(payload)
-    if (size > MAX_IPC_MESSAGE_BYTES)
-      return { ok: false, reason: `the message is too large (${size} bytes)` }
-    return verdict
   }
 
   const invokeChannels = channelsOfKind('invoke')
@@ -43,29 +33,20 @@ export function registerIpc(options: IpcRegistration): () => void {
   const listeners = new Map<string, (event: IpcMainEvent, payload: unknown) => void>()
 
   for (const channel of invokeChannels) {
-    ipcMain.handle(channel, async (event, payload: unknown) => {
-      const verdict = check(event, payload)
+    ipcMain.handle(channel, (event, payload: unknown): Promise<IpcReply> => {
+      const verdict = check(event)
       if (!verdict.ok) {
         log('warn', 'ipc: request refused', { channel, reason: verdict.reason })
-        throw new Error(
-          encodeIpcError({
-            code: 'invalid_request',
-            message: 'Hark refused a request from an unknown sender.'
-          })
+        return Promise.resolve(
+          replyError('invalid_request', 'Hark refused a request from an unknown sender.')
         )
       }
-      try {
-        return await router.handleInvoke(channel, payload)
-      } catch (error) {
-        const code = toErrorCode((error as { code?: unknown } | null)?.code)
-        const message = error instanceof Error ? error.message : 'Hark could not do that.'
-        throw new Error(encodeIpcError({ code, message }), { cause: error })
-      }
+      return router.answerInvoke(channel, payload)
     })
   }
   for (const channel of sendChannels) {
     const listener = (event: IpcMainEvent, payload: unknown): void => {
-      const verdict = check(event, payload)
+      const verdict = check(event)
       if (!verdict.ok) {
         log('warn', 'ipc: message dropped', { channel, reason: verdict.reason })
         return

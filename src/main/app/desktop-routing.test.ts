@@ -9,7 +9,7 @@ import { FakeCipher } from '../../../test/doubles/fake-controller'
 import { createHarness } from '../../../test/doubles/hark-main-harness'
 import { BROWSER_DESKTOP_REASON, type DesktopServices } from './desktop-services'
 import { createHarkMain, type CoreActivity } from './hark-main'
-import { HarkIpcError } from './ipc-error'
+import { HarkError } from './ipc-error'
 
 const KEY = 'sk-test-0123456789abcdef'
 const chunk = (): Uint8Array => new Uint8Array(960)
@@ -101,7 +101,7 @@ describe('microphone mute', () => {
   it('refuses a malformed request', async () => {
     const h = await createHarness()
     await expect(h.router.handleInvoke('mic.setMuted', { muted: 'yes' })).rejects.toBeInstanceOf(
-      HarkIpcError
+      HarkError
     )
   })
 })
@@ -191,8 +191,8 @@ describe('launch at login and the logs folder', () => {
     const error: unknown = await h.router
       .handleInvoke('settings.set', { launchAtLogin: true })
       .catch((e: unknown) => e)
-    expect((error as HarkIpcError).code).toBe('invalid_input')
-    expect((error as HarkIpcError).message).toBe(BROWSER_DESKTOP_REASON)
+    expect((error as HarkError).code).toBe('invalid_input')
+    expect((error as HarkError).message).toBe(BROWSER_DESKTOP_REASON)
     // Turning it off is always allowed (and changes nothing).
     await expect(
       h.router.handleInvoke('settings.set', { launchAtLogin: false })
@@ -219,7 +219,7 @@ describe('launch at login and the logs folder', () => {
     const error: unknown = await core
       .handleInvoke('settings.set', { launchAtLogin: true })
       .catch((e: unknown) => e)
-    expect((error as HarkIpcError).message).toMatch(/could not change launch at login \(EACCES/)
+    expect((error as HarkError).message).toMatch(/could not change launch at login \(EACCES/)
     const reply = (await core.handleInvoke('settings.get', undefined)) as {
       settings: { launchAtLogin: boolean }
     }

@@ -10,7 +10,7 @@ import { FakeCipher } from '../../../test/doubles/fake-controller'
 import { createHarness } from '../../../test/doubles/hark-main-harness'
 import { createHarkMain } from './hark-main'
 import { BROWSER_HOTKEY_STATUS, type HotkeyEvent, type HotkeyProvider } from './hotkey-provider'
-import { HarkIpcError } from './ipc-error'
+import { HarkError } from './ipc-error'
 
 const KEY = 'sk-test-0123456789abcdef'
 
@@ -115,9 +115,9 @@ describe('global hotkey', () => {
     const error: unknown = await router
       .handleInvoke('settings.set', { hotkey: 'A' })
       .catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(HarkIpcError)
-    expect((error as HarkIpcError).code).toBe('invalid_input')
-    expect((error as HarkIpcError).message).toMatch(/add a modifier/)
+    expect(error).toBeInstanceOf(HarkError)
+    expect((error as HarkError).code).toBe('invalid_input')
+    expect((error as HarkError).message).toMatch(/add a modifier/)
     const reply = (await router.handleInvoke('settings.get', undefined)) as {
       settings: { hotkey: string }
     }

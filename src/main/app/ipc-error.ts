@@ -1,26 +1,17 @@
-// What an invoke rejects with: one human sentence the UI can show, plus a stable code the UI
-// can branch on. Anything unexpected becomes a generic sentence: raw error text from deep inside
-// the core or the file system is logged, not shown.
-import type { ErrorCode } from '../../shared/realtime-events'
+// What a failed invoke answers: the one HarkError of the IPC seams (src/shared/ipc-errors.ts),
+// a sentence the UI can show plus a stable code. Anything unexpected becomes a generic sentence:
+// raw error text from deep inside the core or the file system is logged, not shown.
+import { HarkError, UNEXPECTED_ERROR_SENTENCE } from '../../shared/ipc-errors'
 import { RealtimeCoreError } from '../realtime/controller-api'
 import { MissingApiKeyError } from '../realtime/config'
 import { SettingsValidationError } from '../storage/settings-store'
 
-export class HarkIpcError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string
-  ) {
-    super(message)
-    this.name = 'HarkIpcError'
-  }
-}
+export { HarkError } from '../../shared/ipc-errors'
 
-export function toIpcError(error: unknown): HarkIpcError {
-  if (error instanceof HarkIpcError) return error
-  if (error instanceof RealtimeCoreError) return new HarkIpcError(error.code, error.message)
-  if (error instanceof MissingApiKeyError) return new HarkIpcError('auth', error.message)
-  if (error instanceof SettingsValidationError)
-    return new HarkIpcError('invalid_input', error.message)
-  return new HarkIpcError('unknown', 'Hark could not do that because of an unexpected error.')
+export function toHarkError(error: unknown): HarkError {
+  if (error instanceof HarkError) return error
+  if (error instanceof RealtimeCoreError) return new HarkError(error.code, error.message)
+  if (error instanceof MissingApiKeyError) return new HarkError('auth', error.message)
+  if (error instanceof SettingsValidationError) return new HarkError('invalid_input', error.message)
+  return new HarkError('unknown', UNEXPECTED_ERROR_SENTENCE)
 }

@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest'
 import { MAX_APPEND_BYTES } from '../../shared/pcm'
 import type { InvokeChannel } from '../../shared/ipc'
 import { createHarness } from '../../../test/doubles/hark-main-harness'
-import { HarkIpcError } from './ipc-error'
+import { HarkError } from './ipc-error'
 
-async function rejection(promise: Promise<unknown>): Promise<HarkIpcError> {
+async function rejection(promise: Promise<unknown>): Promise<HarkError> {
   const error: unknown = await promise.then(
     () => {
       throw new Error('expected a rejection')
     },
     (caught: unknown) => caught
   )
-  expect(error).toBeInstanceOf(HarkIpcError)
-  return error as HarkIpcError
+  expect(error).toBeInstanceOf(HarkError)
+  return error as HarkError
 }
 
 const KEY = 'sk-test-0123456789abcdef'

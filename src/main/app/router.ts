@@ -1,27 +1,49 @@
-// The one place renderer messages enter main: every payload is validated against the contract
-// before anything acts on it (DESIGN §2). Invokes answer or reject with a HarkIpcError; sends
-// never throw, because they arrive on the hot path from a renderer that does not wait for them.
+// The one place renderer messages enter main: every payload is checked against its channel's size
+// cap and validated against the contract before anything acts on it (docs/architecture.md, "The
+// IPC contract"). Invokes answer or reject with a HarkError (adapters send it on as an IpcReply);
+// sends never throw, because they arrive on the hot path from a renderer that does not wait.
+import type { z } from 'zod'
 import type {
   EventChannel,
   EventPayload,
   InvokeChannel,
-  SendChannel,
-  SendPayload
+  InvokeResponse,
+  IpcContract,
+  SendChannel
 } from '../../shared/ipc'
-import { parseRendererPayload } from '../../shared/ipc'
+import { parseRendererPayload, payloadSizeProblem } from '../../shared/ipc'
+import { replyError, replyOk, type IpcReply } from '../../shared/ipc-errors'
 import type { SettingsPatch } from '../../shared/settings'
 import { acceleratorProblem } from '../hotkey/accelerator'
 import type { RealtimeLog } from '../realtime/event-bus'
 import type { KeyStore } from '../storage/key-store'
-import type { SettingsStore } from '../storage/settings-store'
+import type { SettingsSnapshot, SettingsStore } from '../storage/settings-store'
 import type { DesktopServices } from './desktop-services'
 import type { HotkeyProvider } from './hotkey-provider'
-import { HarkIpcError, toIpcError } from './ipc-error'
+import { HarkError, toHarkError } from './ipc-error'
 import type { SessionManager } from './session-manager'
 import type { TalkControls } from './talk-controls'
 
+/** What a handler may answer: the channel's reply, or nothing for a reply of `undefined`. */
+type Answer<T> = [T] extends [undefined] ? void : T
+
+/** Every invoke channel's handler, taking its validated request. */
+export type InvokeHandlers = {
+  [C in InvokeChannel]: (
+    request: z.output<IpcContract[C]['request']>
+  ) => Answer<InvokeResponse<C>> | Promise<Answer<InvokeResponse<C>>>
+}
+
+/** Every send channel's handler, taking its validated payload; a send never answers. */
+export type SendHandlers = {
+  [C in SendChannel]: (payload: z.output<IpcContract[C]['payload']>) => void
+}
+
 export interface IpcRouter {
+  /** Validates and runs an invoke: resolves with the reply value or rejects with a HarkError. */
   handleInvoke(channel: InvokeChannel, payload: unknown): Promise<unknown>
+  /** The same, answered as an IpcReply that never rejects: what the IPC adapters send back. */
+  answerInvoke(channel: InvokeChannel, payload: unknown): Promise<IpcReply>
   handleSend(channel: SendChannel, payload: unknown): void
   subscribe(
     emit: <C extends EventChannel>(channel: C, payload: EventPayload<C>) => void
@@ -48,16 +70,16 @@ export interface RouterParts {
 export function createRouter(parts: RouterParts): IpcRouter {
   const { session, settings, keys, hotkey, talk, desktop, log } = parts
 
-  const updateSettings = async (patch: SettingsPatch): Promise<unknown> => {
+  const updateSettings = async (patch: SettingsPatch): Promise<SettingsSnapshot> => {
     const problem =
       patch.hotkey === undefined ? null : acceleratorProblem(patch.hotkey, parts.platform)
-    if (problem !== null) throw new HarkIpcError('invalid_input', problem)
+    if (problem !== null) throw new HarkError('invalid_input', problem)
     const before = (await settings.get()).settings
     // Only turning it on needs the capability: a value stored by the installed app must not
     // block saving other settings from a development run that shares the settings file.
     const login = desktop.capabilities().launchAtLogin
     if (patch.launchAtLogin === true && !before.launchAtLogin && !login.available)
-      throw new HarkIpcError('invalid_input', login.reason ?? 'Launch at login is unavailable.')
+      throw new HarkError('invalid_input', login.reason ?? 'Launch at login is unavailable.')
     const reply = await settings.update(patch)
     // The hotkey restarts in the background; its new status arrives as hotkey.statusChanged.
     if (reply.settings.hotkey !== before.hotkey) void hotkey.configure(reply.settings.hotkey)
@@ -69,89 +91,82 @@ export function createRouter(parts: RouterParts): IpcRouter {
       log('warn', 'launch at login could not be changed', { error: errorName(error) })
       await settings.update({ launchAtLogin: before.launchAtLogin })
       const why = error instanceof Error ? error.message : String(error)
-      throw new HarkIpcError('unknown', `Hark could not change launch at login (${why}).`)
+      throw new HarkError('unknown', `Hark could not change launch at login (${why}).`)
     }
     return reply
   }
 
-  const invoke = async (channel: InvokeChannel, value: unknown): Promise<unknown> => {
-    switch (channel) {
-      case 'session.start':
-        return session.start()
-      case 'session.stop':
-        return session.stop()
-      case 'session.sendText':
-        return session.sendText((value as { text: string }).text)
-      case 'session.interrupt':
-        return session.interrupt()
-      case 'settings.get':
-        return settings.get()
-      case 'settings.set':
-        return updateSettings(value as SettingsPatch)
-      case 'key.set': {
-        const request = value as { key: string; persist: boolean }
-        return keys.set(request.key, request.persist)
-      }
-      case 'key.clear':
-        return keys.clear()
-      case 'key.status':
-        return keys.status()
-      case 'hotkey.status':
-        return hotkey.status()
-      case 'mic.status':
-        return { muted: talk.isMuted() }
-      case 'mic.setMuted':
-        talk.setMuted((value as { muted: boolean }).muted)
-        return { muted: talk.isMuted() }
-      case 'app.capabilities':
-        return desktop.capabilities()
-      case 'app.openLogsFolder':
-        return desktop.openLogsFolder()
-    }
+  // One handler per channel, typed by the contract: a channel added to src/shared/ipc.ts without
+  // its handler here is a compile error, not a silent `undefined` at run time.
+  const invokeHandlers: InvokeHandlers = {
+    'session.start': () => session.start(),
+    'session.stop': () => session.stop(),
+    'session.sendText': ({ text }) => session.sendText(text),
+    'session.interrupt': () => session.interrupt(),
+    'settings.get': () => settings.get(),
+    'settings.set': (patch) => updateSettings(patch),
+    'key.set': ({ key, persist }) => keys.set(key, persist),
+    'key.clear': () => keys.clear(),
+    'key.status': () => keys.status(),
+    'hotkey.status': () => hotkey.status(),
+    'mic.status': () => ({ muted: talk.isMuted() }),
+    'mic.setMuted': ({ muted }) => {
+      talk.setMuted(muted)
+      return { muted: talk.isMuted() }
+    },
+    'app.capabilities': () => desktop.capabilities(),
+    'app.openLogsFolder': () => desktop.openLogsFolder()
   }
 
-  const send = (channel: SendChannel, value: unknown): void => {
-    switch (channel) {
-      case 'audio.append':
-        return session.appendAudio(value as Uint8Array)
-      case 'playback.progress': {
-        const progress = value as SendPayload<'playback.progress'>
-        return session.reportPlayback(progress.itemId, progress.playedMs, progress.final ?? false)
-      }
-      case 'ptt.down':
-        return session.pttDown()
-      case 'ptt.up':
-        return session.pttUp()
-      case 'ptt.cancel':
-        return session.pttCancel()
+  const sendHandlers: SendHandlers = {
+    'audio.append': (pcm) => session.appendAudio(pcm),
+    'playback.progress': ({ itemId, playedMs, final }) =>
+      session.reportPlayback(itemId, playedMs, final ?? false),
+    'ptt.down': () => session.pttDown(),
+    'ptt.up': () => session.pttUp(),
+    'ptt.cancel': () => session.pttCancel()
+  }
+
+  const handleInvoke = async (channel: InvokeChannel, payload: unknown): Promise<unknown> => {
+    const tooLarge = payloadSizeProblem(channel, payload)
+    if (tooLarge !== null) {
+      log('warn', 'ipc: oversized request dropped', { channel })
+      throw new HarkError('invalid_input', tooLarge)
+    }
+    const parsed = parseRendererPayload(channel, payload)
+    if (!parsed.ok) {
+      // The reason names the field and the rule, never the value (it could be the API key).
+      log('warn', 'ipc: invalid request dropped', { channel, reason: parsed.reason })
+      throw new HarkError('invalid_input', `Hark refused an invalid request (${parsed.reason}).`)
+    }
+    try {
+      const handler = invokeHandlers[channel] as (request: unknown) => unknown
+      return await handler(parsed.value)
+    } catch (error) {
+      const harkError = toHarkError(error)
+      log(harkError.code === 'unknown' ? 'error' : 'info', 'ipc: request failed', {
+        channel,
+        code: harkError.code,
+        ...(harkError.code === 'unknown' ? { error: errorName(error) } : {})
+      })
+      throw harkError
     }
   }
 
   return {
-    async handleInvoke(channel, payload) {
-      const parsed = parseRendererPayload(channel, payload)
-      if (!parsed.ok) {
-        // The reason names the field and the rule, never the value (it could be the API key).
-        log('warn', 'ipc: invalid request dropped', { channel, reason: parsed.reason })
-        throw new HarkIpcError(
-          'invalid_input',
-          `Hark refused an invalid request (${parsed.reason}).`
-        )
-      }
-      try {
-        return await invoke(channel, parsed.value)
-      } catch (error) {
-        const ipcError = toIpcError(error)
-        log(ipcError.code === 'unknown' ? 'error' : 'info', 'ipc: request failed', {
-          channel,
-          code: ipcError.code,
-          ...(ipcError.code === 'unknown' ? { error: errorName(error) } : {})
-        })
-        throw ipcError
-      }
-    },
+    handleInvoke,
+
+    answerInvoke: (channel, payload) =>
+      handleInvoke(channel, payload).then(replyOk, (error: unknown) => {
+        const harkError = toHarkError(error)
+        return replyError(harkError.code, harkError.message)
+      }),
 
     handleSend(channel, payload) {
+      if (payloadSizeProblem(channel, payload) !== null) {
+        log('warn', 'ipc: oversized message dropped', { channel })
+        return
+      }
       const parsed = parseRendererPayload(channel, payload)
       if (!parsed.ok) {
         log('warn', 'ipc: invalid message dropped', { channel, reason: parsed.reason })
@@ -161,7 +176,8 @@ export function createRouter(parts: RouterParts): IpcRouter {
       if (!talk.admit(channel)) return
       parts.onSend?.(channel, parsed.value)
       try {
-        send(channel, parsed.value)
+        const handler = sendHandlers[channel] as (payload: unknown) => void
+        handler(parsed.value)
       } catch (error) {
         log('error', 'ipc: message handler failed', { channel, error: errorName(error) })
       }

@@ -3,7 +3,6 @@ import {
   isExternalUrlAllowed,
   isOurPageUrl,
   isPermissionAllowed,
-  payloadSizeBytes,
   senderVerdict,
   type FrameFacts,
   type OurPage
@@ -102,17 +101,5 @@ describe('external links', () => {
     ['not a url', false]
   ])('%s → %s', (url, expected) => {
     expect(isExternalUrlAllowed(url)).toBe(expected)
-  })
-})
-
-describe('payload size', () => {
-  it('counts binary exactly and everything else as JSON', () => {
-    expect(payloadSizeBytes(undefined)).toBe(0)
-    expect(payloadSizeBytes(new Uint8Array(960))).toBe(960)
-    expect(payloadSizeBytes(new ArrayBuffer(10))).toBe(10)
-    expect(payloadSizeBytes({ text: 'hé' })).toBe(Buffer.byteLength('{"text":"hé"}'))
-    const circular: Record<string, unknown> = {}
-    circular['self'] = circular
-    expect(payloadSizeBytes(circular)).toBe(Number.POSITIVE_INFINITY)
   })
 })

@@ -105,18 +105,3 @@ export function isExternalUrlAllowed(url: string): boolean {
     candidate.password === ''
   )
 }
-
-/**
- * Upper bound of a renderer message's size: exact for binary audio, the JSON length otherwise.
- * Unserialisable payloads count as too big, so they are refused before validation.
- */
-export function payloadSizeBytes(payload: unknown): number {
-  if (payload === undefined || payload === null) return 0
-  if (payload instanceof Uint8Array || payload instanceof ArrayBuffer) return payload.byteLength
-  if (ArrayBuffer.isView(payload)) return payload.byteLength
-  try {
-    return Buffer.byteLength(JSON.stringify(payload) ?? '', 'utf8')
-  } catch {
-    return Number.POSITIVE_INFINITY
-  }
-}

@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { startBridge } from './ipc/bridge'
+import { harkOrNull } from './ipc/hark'
 import './styles/theme.css'
 import './styles/layout.css'
 import './styles/controls.css'
@@ -9,7 +10,7 @@ import './styles/controls.css'
 const rootElement = document.getElementById('root')
 if (!rootElement) throw new Error('Hark: #root is missing from index.html')
 // `window.hark` is absent only when the preload failed; say so instead of a blank window.
-const hark = (window as Partial<Window>).hark
+const hark = harkOrNull()
 if (hark) startBridge(hark)
 createRoot(rootElement).render(
   <StrictMode>

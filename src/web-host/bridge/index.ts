@@ -1,9 +1,10 @@
 // `window.hark` for the browser host: the same HarkApi as Electron's preload, built from the IPC
 // contract, carried over one WebSocket to the host (src/web-host/host.ts). Calls made before the
-// socket is open are queued; invokes in flight when it closes are rejected; it reconnects.
+// socket is open are queued; invokes in flight when it closes answer a network failure; it
+// reconnects. Invokes answer IpcReply objects like Electron's preload (src/shared/ipc-errors.ts).
 import { buildHarkApi } from '../../preload/build-api'
-import type { EventChannel, HarkApi, InvokeChannel, SendChannel } from '../../shared/ipc'
-import { encodeIpcError, toErrorCode } from '../../shared/ipc-errors'
+import type { EventChannel, HarkBridgeApi, InvokeChannel, SendChannel } from '../../shared/ipc'
+import { readReply, replyError } from '../../shared/ipc-errors'
 import {
   BRIDGE_SOCKET_PATH,
   FRAME_AUDIO_APPEND,
@@ -16,10 +17,7 @@ import {
 
 type Listener = (payload: unknown) => void
 type Outgoing = string | Uint8Array
-interface Pending {
-  resolve: (value: unknown) => void
-  reject: (error: Error) => void
-}
+type Pending = (reply: unknown) => void
 
 /** Queued messages while disconnected; beyond this, the oldest are dropped (stale audio). */
 const MAX_QUEUE = 2000
@@ -57,12 +55,7 @@ function onMessage(data: unknown): void {
   const call = pending.get(message.id)
   if (!call) return
   pending.delete(message.id)
-  // Rejected like Electron's ipcRenderer: buildHarkApi unpacks this into a HarkError with a code.
-  if (message.ok) call.resolve(message.value)
-  else
-    call.reject(
-      new Error(encodeIpcError({ code: toErrorCode(message.code), message: message.message }))
-    )
+  call(readReply(message.reply))
 }
 
 function connect(): void {
@@ -77,8 +70,8 @@ function connect(): void {
   ws.onmessage = (event: MessageEvent) => onMessage(event.data)
   ws.onclose = () => {
     socket = null
-    const gone = encodeIpcError({ code: 'network', message: 'The Hark host stopped answering.' })
-    for (const call of pending.values()) call.reject(new Error(gone))
+    const gone = replyError('network', 'The Hark host stopped answering.')
+    for (const call of pending.values()) call(gone)
     pending.clear()
     setTimeout(connect, retryMs)
     retryMs = Math.min(retryMs * 2, 5000)
@@ -97,8 +90,8 @@ function transmit(data: Outgoing): void {
 function invoke(channel: InvokeChannel, payload: unknown): Promise<unknown> {
   const id = nextId++
   const message: PageMessage = { t: 'invoke', id, channel, payload }
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject })
+  return new Promise((resolve) => {
+    pending.set(id, resolve)
     transmit(JSON.stringify(message))
   })
 }
@@ -120,6 +113,6 @@ function listen(channel: EventChannel, listener: Listener): () => void {
   return () => void set.delete(listener)
 }
 
-const hark = buildHarkApi({ invoke, send, listen }) satisfies HarkApi
+const hark = buildHarkApi({ invoke, send, listen }) satisfies HarkBridgeApi
 Object.defineProperty(window, 'hark', { value: hark, enumerable: true })
 connect()

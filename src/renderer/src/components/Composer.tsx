@@ -3,6 +3,7 @@ import type { FormEvent, JSX } from 'react'
 import { getEngine, stopSpeaking } from '../ipc/bridge'
 import { useConnection } from '../stores/connection'
 import { codeOf, messageOf } from '../stores/errors'
+import { hark } from '../ipc/hark'
 
 /** The message box (Enter sends) and the Stop speaking button. */
 export function Composer(): JSX.Element {
@@ -16,8 +17,8 @@ export function Composer(): JSX.Element {
     if (!trimmed || sending) return
     setSending(true)
     void getEngine()?.start()
-    window.hark.session
-      .sendText({ text: trimmed })
+    hark()
+      .session.sendText({ text: trimmed })
       .then(() => setText(''))
       .catch((error: unknown) =>
         useConnection.getState().errorReported(codeOf(error), messageOf(error))
@@ -42,7 +43,7 @@ export function Composer(): JSX.Element {
       <button
         type="button"
         className="button"
-        onClick={() => void stopSpeaking(window.hark)}
+        onClick={() => void stopSpeaking(hark())}
         title="Stop speaking (Esc)"
       >
         Stop speaking

@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import type { JSX } from 'react'
 import { loadCapabilities, openLogsFolder, useDesktop } from '../stores/desktop'
+import { hark } from '../ipc/hark'
 
 /** "Launch at login" (saved with the other settings) and "Open logs folder". */
 export function DesktopFields(props: {
@@ -10,7 +11,7 @@ export function DesktopFields(props: {
   const capabilities = useDesktop((state) => state.capabilities)
   const logsMessage = useDesktop((state) => state.logsMessage)
   useEffect(() => {
-    void loadCapabilities(window.hark)
+    void loadCapabilities(hark())
   }, [])
   const login = capabilities?.launchAtLogin
   const logsFolder = capabilities?.logsFolder ?? null
@@ -39,7 +40,7 @@ export function DesktopFields(props: {
               type="button"
               className="button"
               title={logsFolder}
-              onClick={() => void openLogsFolder(window.hark)}
+              onClick={() => void openLogsFolder(hark())}
             >
               Open logs folder
             </button>

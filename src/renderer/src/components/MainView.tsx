@@ -11,6 +11,7 @@ import { SettingsNotice } from './SettingsNotice'
 import { SettingsPanel } from './SettingsPanel'
 import { PlaybackIndicator, StatusBar } from './StatusBar'
 import { PushToTalk } from './PushToTalk'
+import { hark } from '../ipc/hark'
 
 function ConnectButton(): JSX.Element {
   const status = useConnection((state) => state.status)
@@ -21,7 +22,7 @@ function ConnectButton(): JSX.Element {
   const onClick = (): void => {
     setBusy(true)
     if (!connectedOrConnecting) void getEngine()?.start()
-    const action = connectedOrConnecting ? window.hark.session.stop() : window.hark.session.start()
+    const action = connectedOrConnecting ? hark().session.stop() : hark().session.start()
     action
       .catch((error: unknown) =>
         useConnection.getState().errorReported(codeOf(error), messageOf(error))
@@ -53,7 +54,7 @@ export function MainView(): JSX.Element {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.key !== 'Escape' || event.defaultPrevented) return
-      void stopSpeaking(window.hark)
+      void stopSpeaking(hark())
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)

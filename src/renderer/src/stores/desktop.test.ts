@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { AppCapabilities, HarkApi } from '../../../shared/ipc'
-import { encodeIpcError } from '../../../shared/ipc-errors'
+import { HarkError } from '../../../shared/ipc-errors'
 import {
   connectMic,
   loadCapabilities,
@@ -92,8 +92,7 @@ describe('desktop settings in the window', () => {
 
   it('treats a failed answer as unavailable, with the reason', async () => {
     const failing = fakeHark({
-      capabilities: () =>
-        Promise.reject(new Error(encodeIpcError({ code: 'network', message: 'Host gone.' })))
+      capabilities: () => Promise.reject(new HarkError('network', 'Host gone.'))
     })
     await loadCapabilities(failing.hark)
     expect(useDesktop.getState().capabilities).toEqual({

@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { KeyStatus } from '../../../shared/ipc'
 import { messageOf } from './errors'
+import { hark } from '../ipc/hark'
 
 interface KeyState {
   status: KeyStatus | null
@@ -21,10 +22,10 @@ async function run(action: () => Promise<KeyStatus>): Promise<boolean> {
   }
 }
 
-export const loadKeyStatus = (): Promise<boolean> => run(() => window.hark.key.status())
+export const loadKeyStatus = (): Promise<boolean> => run(() => hark().key.status())
 export const saveKey = (key: string, persist: boolean): Promise<boolean> =>
-  run(() => window.hark.key.set({ key, persist }))
-export const clearKey = (): Promise<boolean> => run(() => window.hark.key.clear())
+  run(() => hark().key.set({ key, persist }))
+export const clearKey = (): Promise<boolean> => run(() => hark().key.clear())
 
 /** Onboarding is shown until a key is available (the environment's key counts). */
 export const needsOnboarding = (status: KeyStatus): boolean =>

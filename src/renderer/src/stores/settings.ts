@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { Settings, SettingsPatch } from '../../../shared/settings'
 import type { SettingsReply } from '../../../shared/ipc'
 import { messageOf } from './errors'
+import { hark } from '../ipc/hark'
 
 interface SettingsState {
   settings: Settings | null
@@ -28,7 +29,7 @@ export const useSettings = create<SettingsState & SettingsActions>()((set) => ({
 
 export async function loadSettings(): Promise<void> {
   try {
-    useSettings.getState().loaded(await window.hark.settings.get())
+    useSettings.getState().loaded(await hark().settings.get())
   } catch (error) {
     useSettings.getState().saveFailed(messageOf(error))
   }
@@ -38,7 +39,7 @@ export async function saveSettings(patch: SettingsPatch): Promise<boolean> {
   const store = useSettings.getState()
   store.saveStarted()
   try {
-    store.loaded(await window.hark.settings.set(patch))
+    store.loaded(await hark().settings.set(patch))
     return true
   } catch (error) {
     store.saveFailed(messageOf(error))

@@ -1,0 +1,83 @@
+// Every invoke channel answered through the real core, and every reply checked against the
+// contract's response schema: a handler that answers the wrong shape fails here.
+import { describe, expect, it } from 'vitest'
+import { ipcContract, type InvokeChannel, type InvokeRequest } from '../../shared/ipc'
+import { createHarness } from '../../../test/doubles/hark-main-harness'
+
+const KEY = 'sk-test-0123456789abcdef'
+
+/** A legal request per channel; a channel added to the contract without one fails to compile. */
+const sampleRequests: { [C in InvokeChannel]: InvokeRequest<C> } = {
+  'session.start': undefined,
+  'session.sendText': { text: 'hello' },
+  'session.interrupt': undefined,
+  'session.stop': undefined,
+  'settings.get': undefined,
+  'settings.set': { voice: 'marin' },
+  'key.set': { key: KEY, persist: true },
+  'key.status': undefined,
+  'key.clear': undefined,
+  'hotkey.status': undefined,
+  'mic.status': undefined,
+  'mic.setMuted': { muted: false },
+  'app.capabilities': undefined,
+  'app.openLogsFolder': undefined
+}
+
+describe('IPC router: replies', () => {
+  it('answers every invoke channel with a reply its schema accepts', async () => {
+    const h = await createHarness({ OPENAI_API_KEY: KEY })
+    for (const channel of Object.keys(sampleRequests) as InvokeChannel[]) {
+      const reply = await h.router.answerInvoke(channel, sampleRequests[channel])
+      expect(reply, channel).toMatchObject({ ok: true })
+      if (!reply.ok) continue
+      const checked = ipcContract[channel].response.safeParse(reply.value)
+      expect(checked.success, `${channel}: ${JSON.stringify(reply.value)}`).toBe(true)
+    }
+  })
+
+  it('answers a failure with its code instead of rejecting', async () => {
+    const h = await createHarness()
+    await expect(h.router.answerInvoke('session.start', undefined)).resolves.toMatchObject({
+      ok: false,
+      code: 'auth',
+      message: expect.stringMatching(/^No API key is set\./) as unknown
+    })
+  })
+
+  it('takes 20,000 CJK characters of instructions', async () => {
+    const h = await createHarness()
+    const instructions = '語'.repeat(20_000)
+    const reply = await h.router.answerInvoke('settings.set', { instructions })
+    expect(reply).toMatchObject({ ok: true, value: { settings: { instructions } } })
+  })
+
+  it('refuses what no schema would take with a "too large" sentence', async () => {
+    const h = await createHarness()
+    const reply = await h.router.answerInvoke('settings.set', { instructions: 'x'.repeat(300_000) })
+    expect(reply).toEqual({
+      ok: false,
+      code: 'invalid_input',
+      message: expect.stringMatching(
+        /^That was too large for Hark to accept: settings\.set takes at most \d+ KB\.$/
+      ) as unknown
+    })
+    expect(h.logs.map((l) => l.message)).toContain('ipc: oversized request dropped')
+  })
+
+  it.each([
+    ['a line break', `${KEY}\r\nX-Evil: 1`],
+    ['a tab', `sk-test\t0123456789`],
+    ['a NUL', `sk-test\u00000123456789`],
+    ['a space', 'sk-test 0123456789']
+  ])('refuses a key with %s, without echoing it', async (_what, key) => {
+    const h = await createHarness()
+    const reply = await h.router.answerInvoke('key.set', { key, persist: true })
+    expect(reply).toMatchObject({ ok: false, code: 'invalid_input' })
+    expect(!reply.ok && reply.message).toMatch(/printable characters/)
+    expect(JSON.stringify([reply, h.logs])).not.toContain('0123456789')
+    expect(await h.router.handleInvoke('key.status', undefined)).toMatchObject({
+      configured: false
+    })
+  })
+})
