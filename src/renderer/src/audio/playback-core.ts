@@ -1,18 +1,19 @@
-// The playback engine's pure part: jitter buffer, per-item frame accounting, flush. The worklet
-// wraps it; tests drive it directly, one render quantum at a time.
+// The playback engine's pure part: adaptive playout (playout-policy.ts), per-item frame
+// accounting, flush. The worklet wraps it; tests drive it directly, one render quantum at a time,
+// which is also its clock.
 import { FloatRingBuffer } from './ring-buffer'
+import { PlayoutPolicy } from './playout-policy'
 import type { PlaybackState, PlayedFrames } from './playback-protocol'
 
 export interface PlaybackCoreOptions {
   sampleRate: number
-  /** Audio to gather before starting (and after an underrun) to absorb network bursts. */
-  jitterTargetMs: number
+  /** The most the playout margin may grow to, after underruns (playout-policy.ts). */
+  maxMarginMs?: number
   /** How often, in played audio, a 'tick' progress report is due. */
   reportIntervalMs: number
   initialCapacityFrames?: number
 }
 
-export const DEFAULT_JITTER_TARGET_MS = 60
 export const DEFAULT_REPORT_INTERVAL_MS = 50
 /** How many flushed item ids are remembered to drop their late deltas. */
 const MAX_FLUSHED_ITEMS = 64
@@ -36,7 +37,9 @@ export class PlaybackCore {
   readonly #playedFrames = new Map<string, number>()
   readonly #doneItems = new Set<string>()
   readonly #flushedItems: string[] = []
-  readonly #jitterTargetFrames: number
+  readonly #policy: PlayoutPolicy
+  /** The render clock: every frame rendered, silence included. */
+  #clockFrames = 0
   readonly #reportIntervalFrames: number
   #state: PlaybackState = 'idle'
   #framesSinceReport = 0
@@ -47,7 +50,10 @@ export class PlaybackCore {
 
   constructor(options: PlaybackCoreOptions) {
     this.#buffer = new FloatRingBuffer(options.initialCapacityFrames ?? options.sampleRate * 10)
-    this.#jitterTargetFrames = Math.round((options.jitterTargetMs * options.sampleRate) / 1000)
+    this.#policy = new PlayoutPolicy({
+      sampleRate: options.sampleRate,
+      ...(options.maxMarginMs !== undefined ? { maxMarginMs: options.maxMarginMs } : {})
+    })
     this.#reportIntervalFrames = Math.max(
       1,
       Math.round((options.reportIntervalMs * options.sampleRate) / 1000)
@@ -74,6 +80,7 @@ export class PlaybackCore {
   enqueue(itemId: string, samples: Float32Array): boolean {
     if (this.#flushedItems.includes(itemId)) return false
     if (samples.length === 0) return true
+    this.#policy.onArrival(itemId, samples.length, this.#clockFrames)
     this.#buffer.write(samples)
     const last = this.#segments[this.#segments.length - 1]
     if (last && last.itemId === itemId) last.frames += samples.length
@@ -83,7 +90,7 @@ export class PlaybackCore {
     return true
   }
 
-  /** The item's audio is complete: play what is buffered even if it is below the jitter target. */
+  /** The item's audio is complete: play what is buffered without waiting for more. */
   markDone(itemId: string): void {
     this.#doneItems.add(itemId)
     if (this.#doneItems.size > MAX_FLUSHED_ITEMS) {
@@ -93,8 +100,9 @@ export class PlaybackCore {
   }
 
   /**
-   * Fill one render quantum. Starts only once the jitter target is buffered (or every buffered
-   * item is done), counts frames per item, and reports progress on schedule and on drain.
+   * Fill one render quantum. Starts only once the buffer covers the wait for the next chunk (or
+   * every buffered item is done), counts frames per item, and reports progress on schedule and
+   * on drain. An underrun plays silence and resumes with the same samples, none dropped.
    */
   render(out: Float32Array): RenderResult {
     const before = this.#state
@@ -105,11 +113,14 @@ export class PlaybackCore {
       this.#account(rendered)
     }
     out.fill(0, rendered)
+    this.#clockFrames += out.length
 
     let report: RenderResult['report'] = null
     if (this.#state === 'playing' && this.#buffer.length === 0) {
       const last = this.#lastPlayedItemId
-      this.#state = last === null || this.#doneItems.has(last) ? 'idle' : 'buffering'
+      const finished = last === null || this.#doneItems.has(last)
+      this.#state = finished ? 'idle' : 'buffering'
+      if (!finished) this.#policy.onUnderrun()
       report = { reason: 'drain', reports: this.#takeDirty() }
       this.#framesSinceReport = 0
     } else if (this.#framesSinceReport >= this.#reportIntervalFrames && this.#dirtyItems.size > 0) {
@@ -138,7 +149,7 @@ export class PlaybackCore {
   }
 
   #readyToStart(): boolean {
-    return this.#buffer.length >= this.#jitterTargetFrames || this.#allBufferedDone()
+    return this.#allBufferedDone() || this.#policy.mayStart(this.#buffer.length, this.#clockFrames)
   }
 
   #allBufferedDone(): boolean {

@@ -2,7 +2,6 @@
 // Float32 conversion, and every worklet report forwarded to main as `playback.progress`.
 import playbackWorkletUrl from './playback-worklet.ts?worker&url'
 import { bytesAsPcm16, pcm16ToFloat, PCM_SAMPLE_RATE } from '../../../shared/pcm'
-import { DEFAULT_JITTER_TARGET_MS } from './playback-core'
 import { framesToMs, PLAYBACK_PROCESSOR_NAME } from './playback-protocol'
 import type { FromWorklet, PlayedFrames, ToWorklet } from './playback-protocol'
 
@@ -19,7 +18,6 @@ const FLUSH_REPLY_TIMEOUT_MS = 100
 
 export class PlaybackEngine {
   readonly #hooks: PlaybackEngineHooks
-  readonly #jitterTargetMs: number
   #context: AudioContext | null = null
   #node: AudioWorkletNode | null = null
   #starting: Promise<AudioWorkletNode | null> | null = null
@@ -30,9 +28,8 @@ export class PlaybackEngine {
   /** The item whose audio arrived last: what "Stop speaking" stops. */
   #currentItemId: string | null = null
 
-  constructor(hooks: PlaybackEngineHooks, jitterTargetMs = DEFAULT_JITTER_TARGET_MS) {
+  constructor(hooks: PlaybackEngineHooks) {
     this.#hooks = hooks
-    this.#jitterTargetMs = jitterTargetMs
   }
 
   /** Create the AudioContext and worklet (call from a user gesture: Connect, Send). */
@@ -103,8 +100,7 @@ export class PlaybackEngine {
       const node = new AudioWorkletNode(context, PLAYBACK_PROCESSOR_NAME, {
         numberOfInputs: 0,
         numberOfOutputs: 1,
-        outputChannelCount: [1],
-        processorOptions: { jitterTargetMs: this.#jitterTargetMs }
+        outputChannelCount: [1]
       })
       node.port.onmessage = (event: MessageEvent<FromWorklet>): void => this.#onMessage(event.data)
       node.connect(context.destination)

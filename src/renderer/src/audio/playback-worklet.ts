@@ -1,25 +1,15 @@
-// The playback AudioWorklet (DESIGN.md §4): audio.delta samples → ring buffer → output, with a
-// jitter buffer, per-item played-frame reports, drain reports and an immediate flush.
+// The playback AudioWorklet (DESIGN.md §4): audio.delta samples → ring buffer → output, with
+// adaptive playout, per-item played-frame reports, drain reports and an immediate flush.
 import { DEFAULT_REPORT_INTERVAL_MS, PlaybackCore } from './playback-core'
 import { PLAYBACK_PROCESSOR_NAME } from './playback-protocol'
 import type { FromWorklet, ToWorklet } from './playback-protocol'
-
-interface ProcessorOptions {
-  processorOptions?: { jitterTargetMs?: number }
-}
 
 class HarkPlaybackProcessor extends AudioWorkletProcessor {
   readonly #core: PlaybackCore
 
   constructor(options?: unknown) {
     super(options)
-    const jitterTargetMs = (options as ProcessorOptions | undefined)?.processorOptions
-      ?.jitterTargetMs
-    this.#core = new PlaybackCore({
-      sampleRate,
-      jitterTargetMs: jitterTargetMs ?? 60,
-      reportIntervalMs: DEFAULT_REPORT_INTERVAL_MS
-    })
+    this.#core = new PlaybackCore({ sampleRate, reportIntervalMs: DEFAULT_REPORT_INTERVAL_MS })
     this.port.onmessage = (event: MessageEvent<ToWorklet>): void => this.#onMessage(event.data)
   }
 

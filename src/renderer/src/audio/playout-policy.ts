@@ -1,0 +1,109 @@
+// When the playback worklet may start (or resume) an item: as soon as the queued audio covers the
+// wait for the chunks still to come. The clock is the worklet's own render clock (frames rendered,
+// silence included): a delta "arrives" at the render quantum where the audio thread takes its
+// message, so what is learned here already holds the main → audio-thread hop and the output
+// callback's grouping of quanta, which are what decide whether a quantum finds its audio in time.
+//
+// The delay model: playing from clock `start`, the quantum that first needs chunk k's audio
+// (at position M_k of the item) begins at start + 128·⌊M_k / 128⌋, so the chunk is in time when
+//   arrival_k − 128·⌊M_k / 128⌋ − arrival_0 ≤ start − arrival_0.
+// The left side is how late chunk k came against a real-time schedule anchored at the first chunk:
+// at most zero for a burst (faster than real time, as the hosted API usually sends: start at
+// once), about the arrival jitter plus a quantum for a real-time-paced stream. The margin is the
+// learned maximum of it: each item starts with the margin learned so far (it decays slowly between
+// items), raises it as its own chunks come late, and raises it by at least a quantum on every
+// underrun, never lowering it mid-item. After an underrun the schedule is anchored anew at the
+// chunk that ends it. The margin is capped so that a stall never holds audio back longer than
+// the fixed 60 ms jitter target this replaced did.
+
+/** The Web Audio render quantum (frames per `process()` call). */
+export const RENDER_QUANTUM_FRAMES = 128
+/** The margin's cap: the old fixed jitter target, the worst case of either design. */
+export const DEFAULT_MAX_MARGIN_MS = 60
+/** Per arrival, the learned lateness decays by this factor toward the newest one. */
+const LATENESS_DECAY = 0.99
+
+export interface PlayoutPolicyOptions {
+  sampleRate: number
+  maxMarginMs?: number
+}
+
+export class PlayoutPolicy {
+  readonly #maxMarginFrames: number
+  /** A slowly decaying maximum of how late chunks came (frames), across items. */
+  #learnedFrames = 0
+  #itemId: string | null = null
+  /** Audio of the current item queued so far. */
+  #itemFrames = 0
+  /** The earliest any chunk of the item came against its real-time schedule. */
+  #earliestDelayFrames = 0
+  /** Render clock of the chunk the start is anchored at (the item's first, or a resume). */
+  #anchorFrame = 0
+  #marginFrames = 0
+  /** The item ran dry: its next chunk anchors the resume, with a raised margin. */
+  #underrun = false
+
+  constructor(options: PlayoutPolicyOptions) {
+    const maxMarginMs = options.maxMarginMs ?? DEFAULT_MAX_MARGIN_MS
+    this.#maxMarginFrames = Math.round((maxMarginMs * options.sampleRate) / 1000)
+  }
+
+  /** How long after the anchor playback may start (frames); only raised within an item. */
+  get marginFrames(): number {
+    return this.#marginFrames
+  }
+
+  /** A non-empty chunk of `itemId` reached the worklet at render clock `nowFrame`. */
+  onArrival(itemId: string, frames: number, nowFrame: number): void {
+    // When this chunk came against the item's schedule: its arrival minus the start of the
+    // quantum that first needs it, were the item playing from clock 0.
+    const delayFrames =
+      nowFrame - Math.floor(this.#itemFrames / RENDER_QUANTUM_FRAMES) * RENDER_QUANTUM_FRAMES
+    if (itemId !== this.#itemId) {
+      // Between items lies the user's turn, not jitter: a new schedule, the learned margin.
+      this.#itemId = itemId
+      this.#itemFrames = 0
+      this.#earliestDelayFrames = nowFrame
+      this.#marginFrames = this.#cap(this.#roundUp(this.#learnedFrames))
+      this.#underrun = false
+      this.#anchorFrame = nowFrame
+    } else {
+      const latenessFrames = Math.max(0, delayFrames - this.#earliestDelayFrames)
+      this.#earliestDelayFrames = Math.min(this.#earliestDelayFrames, delayFrames)
+      // A stall beyond the cap is an outage, not jitter: it raises this item's margin only.
+      if (latenessFrames <= this.#maxMarginFrames)
+        this.#learnedFrames = Math.max(latenessFrames, this.#learnedFrames * LATENESS_DECAY)
+      let margin = Math.max(this.#marginFrames, this.#roundUp(latenessFrames))
+      if (this.#underrun) {
+        this.#underrun = false
+        margin = Math.max(margin, this.#marginFrames + RENDER_QUANTUM_FRAMES)
+        this.#anchorFrame = nowFrame
+      }
+      this.#marginFrames = this.#cap(margin)
+    }
+    this.#itemFrames += frames
+  }
+
+  /** The item's audio ran out before its next chunk came. */
+  onUnderrun(): void {
+    this.#underrun = true
+  }
+
+  /**
+   * Whether playback may start at render clock `nowFrame`: a full quantum is queued and the
+   * margin has passed since the anchor, so the chunks still to come are expected in time.
+   */
+  mayStart(bufferedFrames: number, nowFrame: number): boolean {
+    return (
+      bufferedFrames >= RENDER_QUANTUM_FRAMES && nowFrame >= this.#anchorFrame + this.#marginFrames
+    )
+  }
+
+  #roundUp(frames: number): number {
+    return Math.ceil(frames / RENDER_QUANTUM_FRAMES) * RENDER_QUANTUM_FRAMES
+  }
+
+  #cap(frames: number): number {
+    return Math.min(this.#maxMarginFrames, frames)
+  }
+}
