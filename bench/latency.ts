@@ -9,12 +9,17 @@ import { createWebCore } from '../src/web-host/core'
 import { startWebHost } from '../src/web-host/host'
 import { FAKE_API_KEY, startFakeRealtimeServer } from '../test/fake-realtime/index'
 import { clockOffsetMs, nodeEpochMs, openApp, readProbe, root, sleep } from './page'
+import { firstSoundMs } from './playout'
 
 export interface LatencySamples {
   captureToAppendMs: number[]
   keyUpToCreateMs: number[]
   firstDeltaToSoundMs: number[]
   interruptToSilenceMs: number[]
+  /** First delta handed to the worklet → the tap's first non-zero quantum (speed 6: a burst). */
+  firstSoundBurstMs: number[]
+  /** Pointerdown → the tap's first all-zero quantum of the silence that follows. */
+  interruptToAudioSilenceMs: number[]
   truncationErrorFrames: number[]
   /** Diagnostic parts of key up → response.create: pointerup → ptt.up leaves the page (page
    * clock), and ptt.up at the host → response.create at the server (node clock). */
@@ -78,6 +83,8 @@ export async function measureLatency(browser: Browser, turns: number): Promise<L
     keyUpToCreateMs: [],
     firstDeltaToSoundMs: [],
     interruptToSilenceMs: [],
+    firstSoundBurstMs: [],
+    interruptToAudioSilenceMs: [],
     truncationErrorFrames: [],
     keyUpToPttUpSentMs: [],
     pttUpAtHostToCreateMs: [],
@@ -143,6 +150,17 @@ export async function measureLatency(browser: Browser, turns: number): Promise<L
         (p) => down !== undefined && p.atMs >= down.atMs && p.playedMs === finalMs
       )
       if (down && silent) samples.interruptToSilenceMs.push(silent.atMs - down.atMs)
+      const sound = firstSoundMs(
+        probe.player,
+        itemId,
+        fake.responses.find((r) => r.itemId === itemId)
+      )
+      if (sound !== undefined) samples.firstSoundBurstMs.push(sound)
+      // Tap times are whole ms: a silence stamped up to 1 ms before the press still follows it.
+      const quiet = probe.player.tap.find(
+        (event) => down !== undefined && event.type === 'silence' && event.atMs >= down.atMs - 1
+      )
+      if (down && quiet) samples.interruptToAudioSilenceMs.push(Math.max(0, quiet.atMs - down.atMs))
       const flushAtMs = flushAtHostMs.find((atMs) => down && atMs >= toNodeMs(down.atMs))
       if (down && flushAtMs !== undefined)
         samples.downToFlushAtHostMs.push(flushAtMs - toNodeMs(down.atMs))

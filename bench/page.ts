@@ -13,12 +13,103 @@ export interface PageProbe {
   input: { type: string; atMs: number }[]
   /** Epoch ms of each ptt.up the page sent. */
   pttUp: number[]
+  player: PlayerProbe
+}
+
+/**
+ * The playback worklet seen from both sides (bench only, injected by the probe): what the page
+ * handed it, what it reported, and a tap after it on the audio thread. Times are epoch ms on the
+ * page's clock; the tap's come from `Date.now()` on the audio thread (1 ms steps: the worklet
+ * scope has no `performance`), moved onto the page's clock by the offset measured at start.
+ */
+export interface PlayerProbe {
+  /** First `audio` message per item handed to the worklet: the first delta at the player. */
+  firstAudioAtMs: Record<string, number>
+  receivedFrames: Record<string, number>
+  /** The worklet's final played frames per item (its largest report). */
+  playedFrames: Record<string, number>
+  /** playing → buffering while an item's audio was still coming: an underrun, per item. */
+  underruns: Record<string, number>
+  /** From the tap: the first quantum with a non-zero sample after ≥ 200 ms of silence, and the
+   * first all-zero quantum of a silence that lasted ≥ 200 ms. */
+  tap: { type: 'sound' | 'silence'; atMs: number }[]
 }
 
 // Plain JS: this runs in the page, and the bench's tsconfig has no DOM types.
+const TAP_PROCESSOR = `class HarkBenchTap extends AudioWorkletProcessor {
+  constructor() {
+    super()
+    this.sounding = false
+    this.silentFrames = 0
+    this.silentSinceMs = 0
+  }
+  process(inputs) {
+    const channel = inputs[0] && inputs[0][0]
+    let sound = false
+    if (channel) for (let i = 0; i < channel.length; i++) if (channel[i] !== 0) { sound = true; break }
+    const atMs = Date.now()
+    if (sound) {
+      if (!this.sounding) this.port.postMessage({ type: 'sound', atMs })
+      this.sounding = true
+      this.silentFrames = 0
+    } else {
+      if (this.silentFrames === 0) this.silentSinceMs = atMs
+      this.silentFrames += 128
+      // Word pauses in the fake's speech are shorter: only a long silence is the end of sound.
+      if (this.sounding && this.silentFrames >= sampleRate / 5) {
+        this.sounding = false
+        this.port.postMessage({ type: 'silence', atMs: this.silentSinceMs })
+      }
+    }
+    return true
+  }
+}
+registerProcessor('hark-bench-tap', HarkBenchTap)`
+
 const PROBE_SCRIPT = `(() => {
-  const probe = { binary: [], progress: [], input: [], pttUp: [] }
+  const player = { firstAudioAtMs: {}, receivedFrames: {}, playedFrames: {}, underruns: {}, tap: [] }
+  const probe = { binary: [], progress: [], input: [], pttUp: [], player }
   window.__harkBench = probe
+  const pageNow = () => performance.timeOrigin + performance.now()
+  const dateToPageMs = pageNow() - Date.now()
+  const tapSource = URL.createObjectURL(new Blob([${JSON.stringify(TAP_PROCESSOR)}], { type: 'text/javascript' }))
+  const Node = window.AudioWorkletNode
+  const watchPlayback = (context, node) => {
+    let itemId = null
+    let state = 'idle'
+    const post = node.port.postMessage.bind(node.port)
+    node.port.postMessage = (message, transfer) => {
+      if (message && message.type === 'audio') {
+        itemId = message.itemId
+        if (!(itemId in player.firstAudioAtMs)) player.firstAudioAtMs[itemId] = pageNow()
+        player.receivedFrames[itemId] = (player.receivedFrames[itemId] || 0) + message.samples.length
+      }
+      return post(message, transfer)
+    }
+    node.port.addEventListener('message', (event) => {
+      const m = event.data
+      if (m.type === 'state') {
+        if (state === 'playing' && m.state === 'buffering' && itemId !== null)
+          player.underruns[itemId] = (player.underruns[itemId] || 0) + 1
+        state = m.state
+      } else if (m.type === 'progress')
+        for (const r of m.reports)
+          player.playedFrames[r.itemId] = Math.max(player.playedFrames[r.itemId] || 0, r.playedFrames)
+    })
+    context.audioWorklet.addModule(tapSource).then(() => {
+      const tap = new Node(context, 'hark-bench-tap', { numberOfInputs: 1, numberOfOutputs: 1, outputChannelCount: [1] })
+      tap.port.onmessage = (event) => player.tap.push({ type: event.data.type, atMs: event.data.atMs + dateToPageMs })
+      node.connect(tap)
+      // The tap writes nothing: silence added to the mix. Connected so that it is rendered.
+      tap.connect(context.destination)
+    })
+  }
+  window.AudioWorkletNode = class extends Node {
+    constructor(context, name, options) {
+      super(context, name, options)
+      if (name === 'hark-playback') watchPlayback(context, this)
+    }
+  }
   const send = WebSocket.prototype.send
   WebSocket.prototype.send = function (data) {
     const atMs = performance.timeOrigin + performance.now()
@@ -60,7 +151,8 @@ export function launchChromium(wav: string): Promise<Browser> {
 
 /** Opens the app, enters the fake key and connects. */
 export async function openApp(browser: Browser, url: string, key: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 900, height: 700 } })
+  // The probe loads its tap worklet from a blob: URL, which the page's CSP refuses.
+  const page = await browser.newPage({ viewport: { width: 900, height: 700 }, bypassCSP: true })
   page.on('pageerror', (error) => console.error('page error:', error.message))
   await page.addInitScript({ content: PROBE_SCRIPT })
   await page.goto(url)
