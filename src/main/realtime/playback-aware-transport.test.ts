@@ -267,3 +267,30 @@ describe('PlaybackAwareTransport: the truncate of a VAD barge-in waits for the f
     ])
   })
 })
+
+describe('PlaybackAwareTransport audio upstream', () => {
+  it('appends exactly the bytes given, base64 as the SDK encodes them, then commits', async () => {
+    const h = await harness()
+    const bytes = patternPcm(20, 3)
+    h.transport.sendAudio(bytes.slice().buffer)
+    h.transport.sendAudio(bytes.slice(0, 7).buffer, { commit: true })
+    await h.server.waitFor('input_audio_buffer.commit')
+    const appends = h.server.ofType('input_audio_buffer.append')
+    expect(appends.map((e) => e['audio'])).toEqual([
+      Buffer.from(bytes).toString('base64'),
+      Buffer.from(bytes.subarray(0, 7)).toString('base64')
+    ])
+    expect(h.server.received.map((e) => e.type).slice(-3)).toEqual([
+      'input_audio_buffer.append',
+      'input_audio_buffer.append',
+      'input_audio_buffer.commit'
+    ])
+  })
+
+  it('sends no audio while disconnected, as the SDK does not', async () => {
+    const h = await harness()
+    h.transport.close()
+    expect(() => h.transport.sendAudio(new ArrayBuffer(960))).not.toThrow()
+    expect(h.server.ofType('input_audio_buffer.append')).toEqual([])
+  })
+})
