@@ -16,12 +16,14 @@ const REPLY_CHARS = 600
 export interface CoreCpu {
   percentOfCore: number[]
   floorPercentOfCore: number[]
+  /** Audio deltas the bare client received during its windows: it streamed both ways too. */
+  floorDeltasDown: number
   chunksUp: number
   deltasDown: number
 }
 
 /** The core (SDK, transport, session manager, router) at real-time rates, no page. */
-async function coreWindows(): Promise<Omit<CoreCpu, 'floorPercentOfCore'>> {
+async function coreWindows(): Promise<Omit<CoreCpu, 'floorPercentOfCore' | 'floorDeltasDown'>> {
   const { url, child } = await startFakeChild(1, REPLY_CHARS)
   try {
     return await withCore(url, async (dataDir, env) => {
@@ -59,10 +61,16 @@ async function coreWindows(): Promise<Omit<CoreCpu, 'floorPercentOfCore'>> {
 }
 
 /** The same wire traffic from a bare `ws` client: what any process doing this work pays here. */
-async function floorWindows(): Promise<number[]> {
+async function floorWindows(): Promise<{ percentOfCore: number[]; deltasDown: number }> {
   const { url, child } = await startFakeChild(1, REPLY_CHARS)
   try {
     const client = await RawClient.connect(url, { apiKey: FAKE_API_KEY })
+    // As the core's push-to-talk session: without turn detection. Under the server VAD the fake
+    // hears the chunks as speech and cancels the reply, and nothing would stream down.
+    client.send({
+      type: 'session.update',
+      session: { type: 'realtime', audio: { input: { turn_detection: null } } }
+    })
     const chunk = Buffer.from(patternChunk())
     const timer = setInterval(() => {
       client.send({ type: 'input_audio_buffer.append', audio: chunk.toString('base64') })
@@ -80,7 +88,9 @@ async function floorWindows(): Promise<number[]> {
       await sleep(1500)
       // Keep only the count: a long run must not measure a growing array.
       client.events.length = 0
-      return await cpuWindows(CPU_WINDOWS)
+      const percentOfCore = await cpuWindows(CPU_WINDOWS)
+      const deltasDown = client.ofType('response.output_audio.delta').length
+      return { percentOfCore, deltasDown }
     } finally {
       clearInterval(timer)
       client.socket.close()
@@ -92,6 +102,6 @@ async function floorWindows(): Promise<number[]> {
 
 export async function measureCoreCpu(): Promise<CoreCpu> {
   const core = await coreWindows()
-  const floorPercentOfCore = await floorWindows()
-  return { ...core, floorPercentOfCore }
+  const floor = await floorWindows()
+  return { ...core, floorPercentOfCore: floor.percentOfCore, floorDeltasDown: floor.deltasDown }
 }

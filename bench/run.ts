@@ -110,7 +110,7 @@ async function main(): Promise<void> {
         samples: coreCpu.floorPercentOfCore,
         unit: '% of one core',
         budget: null,
-        how: 'context for the line above: a plain `ws` client with no Hark code sending the same appends every 20 ms and receiving the same reply; what waking 50 times a second to write a frame costs on this machine'
+        how: `context for the line above: a plain \`ws\` client with no Hark code sending the same appends every 20 ms and receiving the same reply (${coreCpu.floorDeltasDown} deltas down; before 2026-11-30 the fake's VAD cancelled this reply and the line was upstream only); what this traffic costs any process on this machine`
       },
       {
         name: '  with the browser host in place of IPC',
