@@ -9,6 +9,7 @@ import { createWebCore } from '../src/web-host/core'
 import { startWebHost } from '../src/web-host/host'
 import { FAKE_API_KEY, startFakeRealtimeServer } from '../test/fake-realtime/index'
 import { clockOffsetMs, nodeEpochMs, openApp, readProbe, root, sleep } from './page'
+import type { PlayerProbe } from './page'
 import { firstSoundMs } from './playout'
 
 export interface LatencySamples {
@@ -44,6 +45,18 @@ async function waitUntil(check: () => boolean, timeoutMs = 10_000): Promise<void
     if (performance.now() > end) throw new Error('bench: timed out')
     await sleep(5)
   }
+}
+
+/**
+ * Press → the start of the lasting silence (≥ 200 ms, the tap's rule) that follows it; 0 when the
+ * press fell in a pause of the speech that the flush then made lasting. Tap times are whole ms.
+ */
+export function silenceAfterMs(tap: PlayerProbe['tap'], pressAtMs: number): number | undefined {
+  const next = tap.findIndex((event) => event.atMs >= pressAtMs - 1)
+  const before = next === -1 ? tap.at(-1) : tap[next - 1]
+  if (before?.type === 'silence') return 0
+  const silence = tap.slice(next === -1 ? tap.length : next).find((e) => e.type === 'silence')
+  return silence && Math.max(0, silence.atMs - pressAtMs)
 }
 
 export async function measureLatency(browser: Browser, turns: number): Promise<LatencySamples> {
@@ -156,11 +169,8 @@ export async function measureLatency(browser: Browser, turns: number): Promise<L
         fake.responses.find((r) => r.itemId === itemId)
       )
       if (sound !== undefined) samples.firstSoundBurstMs.push(sound)
-      // Tap times are whole ms: a silence stamped up to 1 ms before the press still follows it.
-      const quiet = probe.player.tap.find(
-        (event) => down !== undefined && event.type === 'silence' && event.atMs >= down.atMs - 1
-      )
-      if (down && quiet) samples.interruptToAudioSilenceMs.push(Math.max(0, quiet.atMs - down.atMs))
+      const silentMs = down && silenceAfterMs(probe.player.tap, down.atMs)
+      if (silentMs !== undefined) samples.interruptToAudioSilenceMs.push(silentMs)
       const flushAtMs = flushAtHostMs.find((atMs) => down && atMs >= toNodeMs(down.atMs))
       if (down && flushAtMs !== undefined)
         samples.downToFlushAtHostMs.push(flushAtMs - toNodeMs(down.atMs))
