@@ -28,7 +28,7 @@ export interface PlayerProbe {
   receivedFrames: Record<string, number>
   /** The worklet's final played frames per item (its largest report). */
   playedFrames: Record<string, number>
-  /** playing → buffering while an item's audio was still coming: an underrun, per item. */
+  /** playing → buffering, then more audio of the same item: a gap in the middle, per item. */
   underruns: Record<string, number>
   /** From the tap: the first quantum with a non-zero sample after ≥ 200 ms of silence, and the
    * first all-zero quantum of a silence that lasted ≥ 200 ms. */
@@ -77,9 +77,14 @@ const PROBE_SCRIPT = `(() => {
   const watchPlayback = (context, node) => {
     let itemId = null
     let state = 'idle'
+    // Ran dry; a gap once more audio of the same item follows (not the end of its audio).
+    let dryItemId = null
     const post = node.port.postMessage.bind(node.port)
     node.port.postMessage = (message, transfer) => {
       if (message && message.type === 'audio') {
+        if (dryItemId === message.itemId)
+          player.underruns[dryItemId] = (player.underruns[dryItemId] || 0) + 1
+        dryItemId = null
         itemId = message.itemId
         if (!(itemId in player.firstAudioAtMs)) player.firstAudioAtMs[itemId] = pageNow()
         player.receivedFrames[itemId] = (player.receivedFrames[itemId] || 0) + message.samples.length
@@ -89,8 +94,7 @@ const PROBE_SCRIPT = `(() => {
     node.port.addEventListener('message', (event) => {
       const m = event.data
       if (m.type === 'state') {
-        if (state === 'playing' && m.state === 'buffering' && itemId !== null)
-          player.underruns[itemId] = (player.underruns[itemId] || 0) + 1
+        if (state === 'playing' && m.state === 'buffering') dryItemId = itemId
         state = m.state
       } else if (m.type === 'progress')
         for (const r of m.reports)

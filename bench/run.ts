@@ -68,7 +68,7 @@ async function main(): Promise<void> {
         samples: paced.gaps,
         unit: 'gaps',
         budget: 1,
-        how: 'the same replies: times the playback worklet ran dry (playing → buffering) while the reply was still arriving'
+        how: 'the same replies: times the playback worklet ran dry (playing → buffering) and more of the reply came after (the end of its audio is not a gap)'
       },
       {
         name: 'samples lost',
