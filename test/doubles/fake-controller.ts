@@ -16,13 +16,18 @@ import type {
 export type FakeCall =
   | { method: 'start' | 'stop' | 'interrupt' | 'commitUserTurn' | 'cancelUserTurn' }
   | { method: 'sendText'; text: string }
+  | { method: 'checkConnection' }
   | { method: 'appendAudio'; bytes: number }
   | { method: 'reportPlayback'; itemId: string; playedMs: number; final: boolean }
-  | { method: 'seedHistory'; items: ConversationItem[] }
+  | { method: 'seedHistory'; items: ConversationItem[]; respond?: true }
 
 export class FakeController implements RealtimeControllerApi {
   status: ConnectionStatus = 'disconnected'
+  /** What the server's `session.created` said (undefined: it did not say). */
+  sessionLifetimeMs: number | undefined = undefined
   readonly calls: FakeCall[] = []
+  /** The item ids sendText was given, in order (kept apart so `calls` stays comparable). */
+  readonly sentItemIds: (string | undefined)[] = []
   /** The key start() obtained from the config; tests check it without it leaking anywhere. */
   keySeen: string | null = null
   /** Make start() reject with this error (after reading the key). */
@@ -68,8 +73,13 @@ export class FakeController implements RealtimeControllerApi {
     return Promise.resolve()
   }
 
-  sendText(text: string): void {
+  sendText(text: string, itemId?: string): void {
     this.calls.push({ method: 'sendText', text })
+    this.sentItemIds.push(itemId)
+  }
+
+  checkConnection(): void {
+    this.calls.push({ method: 'checkConnection' })
   }
 
   appendAudio(pcm: Uint8Array): void {
@@ -93,8 +103,12 @@ export class FakeController implements RealtimeControllerApi {
     this.calls.push({ method: 'reportPlayback', itemId, playedMs, final })
   }
 
-  seedHistory(items: readonly ConversationItem[]): number {
-    this.calls.push({ method: 'seedHistory', items: [...items] })
+  seedHistory(items: readonly ConversationItem[], options?: { respond?: boolean }): number {
+    this.calls.push({
+      method: 'seedHistory',
+      items: [...items],
+      ...(options?.respond ? { respond: true as const } : {})
+    })
     return items.length
   }
 

@@ -23,6 +23,7 @@ export type ScriptStep = RealtimeCoreEvent | (() => void)
 
 export class ScriptedController implements RealtimeControllerApi {
   status: ConnectionStatus = 'disconnected'
+  readonly sessionLifetimeMs = undefined
   /** What start() does: connect, never finish, or reject. */
   startBehaviour: 'connect' | 'hang' | Error = 'connect'
   /** Runs just before start() resolves. */
@@ -104,6 +105,10 @@ export class ScriptedController implements RealtimeControllerApi {
   reportPlayback(): void {}
 
   /** The CLI runs one turn per session and never reconnects. */
+  checkConnection(): void {
+    // A scripted session never goes dead.
+  }
+
   seedHistory(): number {
     return 0
   }

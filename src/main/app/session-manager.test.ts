@@ -83,6 +83,8 @@ function setup(
     const controller = controllers[0] as FakeController
     controller.emit({ type: 'history', items: HISTORY })
     events.length = 0
+    // The planned rollover's timer; these tests are about the reconnect's.
+    timers.length = 0
     return controller
   }
   return { manager, controllers, events, timers, statuses, fire, live }
@@ -122,9 +124,11 @@ describe('SessionManager reconnect', () => {
     second.emit({ type: 'history', items: longer })
     second.drop()
     await fire()
+    // The newest item is a question with no answer yet: the replay asks for it.
     expect((controllers[2] as FakeController).calls).toContainEqual({
       method: 'seedHistory',
-      items: longer
+      items: longer,
+      respond: true
     })
     expect(statuses().at(-1)).toEqual({ type: 'status', status: 'connected' })
   })
@@ -215,14 +219,17 @@ describe('SessionManager reconnect', () => {
     ])
   })
 
-  it('start() during the backoff cancels it and opens a fresh conversation', async () => {
+  it('start() during the backoff cancels it and connects with the conversation kept', async () => {
     const { manager, controllers, statuses, timers, live } = setup()
     ;(await live()).drop()
     await manager.start()
     await settle()
     expect(timers[0]?.cancelled).toBe(true)
     expect(controllers).toHaveLength(2)
-    expect((controllers[1] as FakeController).calls).toEqual([{ method: 'start' }])
+    expect((controllers[1] as FakeController).calls).toEqual([
+      { method: 'start' },
+      { method: 'seedHistory', items: HISTORY }
+    ])
     expect(statuses().slice(1)).toEqual([
       { type: 'status', status: 'connecting' },
       { type: 'status', status: 'connected' }

@@ -1,15 +1,19 @@
-// Owns the one live RealtimeController. Each start builds a fresh controller from the settings
-// and key of that moment (so settings changes apply on the next start) and stops the previous
-// one first. Renderer commands that need a session are forwarded, or dropped when there is none.
-// The SDK does not reconnect (DESIGN.md §3), so a dropped socket is retried here: new
-// controllers with backoff, the conversation so far replayed into the new server session.
+// Owns the one live RealtimeController and the conversation that outlives it. Each start builds
+// a fresh controller from the settings and key of that moment (so settings changes apply on the
+// next start). The SDK does not reconnect (reference agents-realtime-sdk §7) and a server session
+// lives at most 60 minutes, so the conversation is kept here (conversation-ledger.ts) and
+// replayed into every new server session: after a drop (close 1001, 1006, 1011, a dead ping), at
+// a planned rollover before the time limit, and on the next Connect after a failure. Typed
+// messages stay in an outbox until the server has them.
+import { randomUUID } from 'node:crypto'
 import type { RealtimeConfig } from '../realtime/config'
 import { resolveRealtimeConfig } from '../realtime/config'
 import type { RealtimeControllerApi } from '../realtime/controller-api'
 import { RealtimeCoreError } from '../realtime/controller-api'
 import type { RealtimeLog } from '../realtime/event-bus'
-import type { ConversationItem, ErrorCode, RealtimeCoreEvent } from '../../shared/realtime-events'
+import type { ErrorCode, RealtimeCoreEvent } from '../../shared/realtime-events'
 import type { Settings } from '../../shared/settings'
+import { ConversationLedger, type PendingMessage } from './conversation-ledger'
 import type { SessionEvent, SessionStatusEvent } from './event-mapping'
 import {
   MAX_RECONNECT_ATTEMPTS,
@@ -19,6 +23,7 @@ import {
   reconnectingReason,
   type SetTimer
 } from './reconnect-policy'
+import { RolloverScheduler } from './rollover-scheduler'
 
 export interface SessionManagerDeps {
   env: NodeJS.ProcessEnv
@@ -31,17 +36,29 @@ export interface SessionManagerDeps {
   log: RealtimeLog
   /** Uniform in [0, 1); the backoff jitter. Tests pass a fixed one. */
   random?: () => number
-  /** Schedules the backoff waits. Tests pass a manual clock. */
+  /** Schedules the backoff waits and the rollover. Tests pass a manual clock. */
   setTimer?: SetTimer
+  /** Milliseconds on a monotonic clock (quiet moments, the rollover's gap). */
+  now?: () => number
+  /** Ids for typed messages (≤ 32 characters, the API's limit for client-chosen item ids). */
+  newItemId?: () => string
 }
 
 const CLOSED_BY_USER = 'The session was closed.'
 /** Failures a retry cannot fix: a rejected or missing key, a setting the API refuses. */
 const FINAL_CODES: ReadonlySet<ErrorCode> = new Set(['auth', 'invalid_request'])
+/**
+ * Ends of a live session worth a reconnect: `network` (1006, a dead ping, close 1001 after the
+ * session's time limit) and `server` (1011, the API's internal error).
+ */
+const RECONNECT_CODES: ReadonlySet<ErrorCode> = new Set(['network', 'server'])
+
+/** A send failed because the socket is gone (the drop follows): the message waits in the outbox. */
+const SOCKET_GONE_CODES: ReadonlySet<ErrorCode> = new Set(['network', 'not_connected'])
 
 /** How the manager treats one controller's events. */
-interface Link {
-  /** False for a reconnect attempt until it is adopted: its statuses are the loop's to report. */
+export interface Link {
+  /** False until the controller is adopted, and again once it is retired: its events are ignored. */
   live: boolean
   /** Only a session that was up reconnects; a failed first connect is reported as it is. */
   wasConnected: boolean
@@ -49,49 +66,105 @@ interface Link {
 
 type AttemptOutcome = 'connected' | 'abandoned' | 'retry' | RealtimeCoreError
 
+const defaultItemId = (): string => `item_hark_${randomUUID().replaceAll('-', '').slice(0, 18)}`
+
 export class SessionManager {
   readonly #deps: SessionManagerDeps
+  readonly #setTimer: SetTimer
+  readonly #now: () => number
   #controller: RealtimeControllerApi | undefined
   #unsubscribe: (() => void) | undefined
+  #link: Link | undefined
   /** Bumped by every start and stop, so a start or reconnect overtaken by a command gives up. */
   #generation = 0
   /** Hot-path drops are logged once per session, not 50 times a second. */
   #droppedLogged = false
-  /** The live session's latest history: what a reconnect replays. */
-  #history: readonly ConversationItem[] = []
+  readonly #ledger = new ConversationLedger()
+  /** Typed messages the server has not confirmed yet (no `conversation.item.added`). */
+  #outbox: PendingMessage[] = []
   /** Set while a reconnect runs; `cancelWait` ends the pending backoff wait at once. */
   #reconnecting: { cancelWait: () => void } | undefined
+  readonly #rollover: RolloverScheduler
 
   constructor(deps: SessionManagerDeps) {
     this.#deps = deps
+    this.#setTimer = deps.setTimer ?? realTimer
+    this.#now = deps.now ?? (() => performance.now())
+    this.#rollover = new RolloverScheduler({
+      setTimer: this.#setTimer,
+      now: this.#now,
+      isBusy: () => this.#ledger.responseActive || this.#outbox.length > 0,
+      rollOver: (isStillQuiet) => this.#rollOver(isStillQuiet),
+      log: deps.log
+    })
   }
 
+  /** Connect. The conversation so far is carried into the new session (newConversation clears it). */
   async start(): Promise<void> {
     const generation = ++this.#generation
     this.#cancelReconnect()
-    // A start by the user is a new conversation; only reconnects carry the old one over.
-    this.#history = []
     await this.#stopCurrent()
     const settings = await this.#deps.readSettings()
     if (generation !== this.#generation) return
-    const controller = this.#open(settings, { live: true, wasConnected: false })
+    const link: Link = { live: true, wasConnected: false }
+    const controller = this.#open(settings, link)
     await controller.start()
+    if (generation !== this.#generation || this.#controller !== controller) return
+    if (!this.#ledger.isEmpty || this.#outbox.length > 0) this.#replayInto(controller)
+    this.#adopted(controller)
   }
 
   async stop(): Promise<void> {
     this.#generation++
+    this.#rollover.cancel()
     const wasReconnecting = this.#cancelReconnect()
     await this.#stopCurrent()
     // Attempt controllers' statuses are not forwarded, so the renderer hears the end from here.
     if (wasReconnecting) this.#emitStatus({ status: 'disconnected', reason: CLOSED_BY_USER })
   }
 
+  /** Forget the conversation; a live session is replaced by a fresh, empty one. */
+  async newConversation(): Promise<void> {
+    const wasLive = this.#controller?.status === 'connected' || this.#reconnecting !== undefined
+    this.#ledger.clear()
+    this.#outbox = []
+    if (wasLive) await this.start()
+  }
+
+  /**
+   * Send a typed message. It stays in the outbox until the server confirms the item, and is sent
+   * again after a reconnect; during a reconnect it waits there.
+   */
   sendText(text: string): void {
-    this.#require('send a message').sendText(text)
+    if (this.#controller?.status !== 'connected' && !this.#reconnecting)
+      throw new RealtimeCoreError(
+        'not_connected',
+        'Hark cannot send a message: no session is open.'
+      )
+    const message: PendingMessage = { itemId: (this.#deps.newItemId ?? defaultItemId)(), text }
+    this.#outbox.push(message)
+    this.#rollover.noteActivity()
+    const controller = this.#controller
+    if (controller?.status !== 'connected' || this.#reconnecting) return
+    try {
+      controller.sendText(text, message.itemId)
+    } catch (error) {
+      const socketGone = error instanceof RealtimeCoreError && SOCKET_GONE_CODES.has(error.code)
+      if (!socketGone) {
+        this.#outbox = this.#outbox.filter((pending) => pending !== message)
+        throw error
+      }
+      // The socket died under the send: the drop's reconnect sends the message again.
+      this.#deps.log('warn', 'session: a message waits for the reconnect', {
+        error: describe(error)
+      })
+    }
   }
 
   interrupt(): void {
-    this.#require('interrupt').interrupt()
+    if (this.#controller?.status !== 'connected')
+      throw new RealtimeCoreError('not_connected', 'Hark cannot interrupt: no session is open.')
+    this.#controller.interrupt()
   }
 
   appendAudio(pcm: Uint8Array): void {
@@ -105,16 +178,20 @@ export class SessionManager {
   }
 
   reportPlayback(itemId: string, playedMs: number, final = false): void {
+    this.#ledger.reportPlayback(itemId, playedMs)
+    this.#rollover.noteActivity()
     this.#connected('playback.progress')?.reportPlayback(itemId, playedMs, final)
   }
 
   /** Push-to-talk pressed: stop the assistant if it is speaking (a no-op when it is not). */
   pttDown(): void {
+    this.#rollover.noteTalking(true)
     this.#guard('ptt.down', (controller) => controller.interrupt())
   }
 
   /** Push-to-talk released: commit the turn and ask for the answer at once. */
   pttUp(): void {
+    this.#rollover.noteTalking(false)
     this.#guard('ptt.up', (controller) => {
       if (!controller.commitUserTurn())
         this.#deps.log('info', 'session: push-to-talk turn too short to commit')
@@ -123,7 +200,21 @@ export class SessionManager {
 
   /** Push-to-talk cancelled (a press too short to hold speech): drop the audio, no commit. */
   pttCancel(): void {
+    this.#rollover.noteTalking(false)
     this.#guard('ptt.cancel', (controller) => controller.cancelUserTurn())
+  }
+
+  /**
+   * The system woke from sleep or the network changed: probe the socket now (a dead one drops
+   * within the ping timeout and reconnects), and end a pending backoff wait.
+   */
+  checkConnection(cause: string): void {
+    this.#deps.log('info', 'session: checking the connection', { cause })
+    if (this.#reconnecting) {
+      this.#reconnecting.cancelWait()
+      return
+    }
+    this.#connected('checkConnection')?.checkConnection()
   }
 
   async dispose(): Promise<void> {
@@ -131,14 +222,24 @@ export class SessionManager {
   }
 
   #open(settings: Settings, link: Link): RealtimeControllerApi {
+    const controller = this.#create(settings, link)
+    this.#controller = controller.controller
+    this.#unsubscribe = controller.unsubscribe
+    this.#link = link
+    this.#droppedLogged = false
+    return controller.controller
+  }
+
+  #create(
+    settings: Settings,
+    link: Link
+  ): { controller: RealtimeControllerApi; unsubscribe: () => void } {
     const config = resolveRealtimeConfig(settings, this.#deps.env, this.#deps.readKey)
     const controller = this.#deps.createController(config)
-    this.#controller = controller
-    this.#unsubscribe = controller.subscribe((event) =>
+    const unsubscribe = controller.subscribe((event) =>
       this.#onControllerEvent(controller, link, event)
     )
-    this.#droppedLogged = false
-    return controller
+    return { controller, unsubscribe }
   }
 
   #onControllerEvent(
@@ -147,8 +248,11 @@ export class SessionManager {
     event: RealtimeCoreEvent
   ): void {
     if (event.type !== 'status') {
-      if (event.type === 'history' && link.live && controller === this.#controller)
-        this.#history = event.items
+      // A reconnect attempt's or a rollover's session says nothing until it is adopted.
+      if (!link.live || controller !== this.#controller) return
+      this.#ledger.apply(event)
+      if (event.type === 'history') this.#confirmDelivered()
+      this.#rollover.noteEvent(event)
       this.#deps.onEvent(event)
       return
     }
@@ -156,19 +260,22 @@ export class SessionManager {
     if (event.status === 'connected') link.wasConnected = true
     const dropped =
       event.status === 'disconnected' &&
-      event.code === 'network' &&
+      event.code !== undefined &&
+      RECONNECT_CODES.has(event.code) &&
       link.wasConnected &&
       controller === this.#controller
     if (!dropped) {
+      if (event.status === 'disconnected') this.#rollover.cancel()
       this.#deps.onEvent(event)
       return
     }
     link.live = false
-    this.#deps.log('info', 'session: connection dropped; reconnecting')
+    this.#rollover.cancel()
+    this.#deps.log('info', 'session: connection dropped; reconnecting', { code: event.code })
+    this.#markCutAnswer()
     const generation = this.#generation
-    const history = [...this.#history]
     this.#reconnecting = { cancelWait: () => undefined }
-    this.#reconnect(generation, history).catch((error: unknown) => {
+    this.#reconnect(generation).catch((error: unknown) => {
       this.#deps.log('warn', 'session: reconnect failed', { error: describe(error) })
       this.#finishReconnect(generation, {
         status: 'disconnected',
@@ -178,13 +285,26 @@ export class SessionManager {
     })
   }
 
-  async #reconnect(generation: number, history: readonly ConversationItem[]): Promise<void> {
+  /** An answer cut by the drop stops playing, and its caption says how much was heard. */
+  #markCutAnswer(): void {
+    const cut = this.#ledger.noteDrop()
+    if (!cut) return
+    this.#deps.onEvent({ type: 'audio_interrupted', itemId: cut.itemId })
+    this.#deps.onEvent({ type: 'truncated', itemId: cut.itemId, audioEndMs: cut.heardMs })
+  }
+
+  #confirmDelivered(): void {
+    if (this.#outbox.length === 0) return
+    this.#outbox = this.#outbox.filter((message) => !this.#ledger.has(message.itemId))
+  }
+
+  async #reconnect(generation: number): Promise<void> {
     const random = this.#deps.random ?? Math.random
     for (let attempt = 1; attempt <= MAX_RECONNECT_ATTEMPTS; attempt++) {
       this.#emitStatus({ status: 'reconnecting', reason: reconnectingReason(attempt) })
       await this.#wait(backoffDelayMs(attempt, random))
       if (generation !== this.#generation) return
-      const outcome = await this.#attempt(generation, history)
+      const outcome = await this.#attempt(generation)
       if (outcome === 'connected' || outcome === 'abandoned') return
       if (outcome instanceof RealtimeCoreError) {
         this.#finishReconnect(generation, {
@@ -202,10 +322,7 @@ export class SessionManager {
     })
   }
 
-  async #attempt(
-    generation: number,
-    history: readonly ConversationItem[]
-  ): Promise<AttemptOutcome> {
+  async #attempt(generation: number): Promise<AttemptOutcome> {
     // The dropped controller, or the previous failed attempt.
     await this.#stopCurrent()
     const settings = await this.#deps.readSettings()
@@ -220,26 +337,98 @@ export class SessionManager {
       return error instanceof RealtimeCoreError && FINAL_CODES.has(error.code) ? error : 'retry'
     }
     if (generation !== this.#generation) return 'abandoned'
+    link.live = true
+    link.wasConnected = true
     try {
-      const seeded = controller.seedHistory(history)
+      const seeded = this.#replayInto(controller)
       this.#deps.log('info', 'session: reconnected', { replayedItems: seeded })
     } catch (error) {
+      link.live = false
       this.#deps.log('warn', 'session: replaying the conversation failed', {
         error: describe(error)
       })
       return 'retry'
     }
+    this.#finishReconnect(generation, { status: 'connected' })
+    this.#adopted(controller)
+    return 'connected'
+  }
+
+  /** Replays the conversation and the outbox into a connected controller. */
+  #replayInto(controller: RealtimeControllerApi): number {
+    const replay = this.#ledger.replay(this.#outbox)
+    const seeded = controller.seedHistory(replay.items, replay.respond ? { respond: true } : {})
+    this.#ledger.replayed(replay)
+    return seeded
+  }
+
+  /** The controller is the live session now: plan its rollover. */
+  #adopted(controller: RealtimeControllerApi): void {
+    this.#rollover.schedule(controller.sessionLifetimeMs)
+  }
+
+  /**
+   * The planned rollover: a second session is connected while the first still serves, then the
+   * conversation is replayed into it and it takes over, with no status change the user sees.
+   * Gives up (the old session carries on, the scheduler tries again) if anything happened
+   * meanwhile.
+   */
+  async #rollOver(isStillQuiet: () => boolean): Promise<void> {
+    const generation = this.#generation
+    const old = this.#controller
+    const oldLink = this.#link
+    const oldUnsubscribe = this.#unsubscribe
+    if (!old || !oldLink || old.status !== 'connected') return
+    const connectStartedMs = this.#now()
+    const settings = await this.#deps.readSettings()
+    const link: Link = { live: false, wasConnected: false }
+    const next = this.#create(settings, link)
+    const abandon = async (why: string, failed = false): Promise<void> => {
+      this.#deps.log('info', 'session: rollover postponed', { why })
+      next.unsubscribe()
+      await next.controller.stop()
+      const oldStillServes =
+        generation === this.#generation && this.#controller === old && old.status === 'connected'
+      if (oldStillServes) this.#rollover.retry(failed)
+    }
+    try {
+      await next.controller.start()
+    } catch (error) {
+      await abandon(`connect failed: ${describe(error)}`, true)
+      return
+    }
+    if (generation !== this.#generation || this.#controller !== old || old.status !== 'connected')
+      return abandon('the session changed meanwhile')
+    if (!isStillQuiet()) return abandon('the conversation went on')
+    const swapStartedMs = this.#now()
+    let seeded: number
+    try {
+      seeded = this.#replayInto(next.controller)
+    } catch (error) {
+      return abandon(`replay failed: ${describe(error)}`)
+    }
+    oldLink.live = false
     link.live = true
     link.wasConnected = true
-    this.#finishReconnect(generation, { status: 'connected' })
-    return 'connected'
+    this.#controller = next.controller
+    this.#unsubscribe = next.unsubscribe
+    this.#link = link
+    this.#droppedLogged = false
+    oldUnsubscribe?.()
+    const gapMs = this.#now() - swapStartedMs
+    this.#deps.log('info', 'session: rolled over to a fresh server session', {
+      replayedItems: seeded,
+      connectMs: Math.round(swapStartedMs - connectStartedMs),
+      gapMs
+    })
+    this.#adopted(next.controller)
+    await old.stop().catch(() => undefined)
   }
 
   /** A cancellable backoff wait: stop() and start() end it at once instead of after it. */
   #wait(delayMs: number): Promise<void> {
-    const setTimer = this.#deps.setTimer ?? realTimer
     return new Promise((resolve) => {
-      const cancel = setTimer(resolve, delayMs)
+      const cancel = this.#setTimer(resolve, delayMs)
       const cancelWait = (): void => {
         cancel()
         resolve()
@@ -273,6 +462,8 @@ export class SessionManager {
     const unsubscribe = this.#unsubscribe
     this.#controller = undefined
     this.#unsubscribe = undefined
+    this.#link = undefined
+    this.#rollover.cancel()
     if (!controller) return
     try {
       await controller.stop()
@@ -280,13 +471,6 @@ export class SessionManager {
       // After stop, so the renderer still sees the old session's final `disconnected` status.
       unsubscribe?.()
     }
-  }
-
-  #require(action: string): RealtimeControllerApi {
-    const controller = this.#controller
-    if (!controller || controller.status !== 'connected')
-      throw new RealtimeCoreError('not_connected', `Hark cannot ${action}: no session is open.`)
-    return controller
   }
 
   #connected(what: string): RealtimeControllerApi | undefined {

@@ -25,14 +25,22 @@ export type RealtimeCoreListener = (event: RealtimeCoreEvent) => void
  */
 export interface RealtimeControllerApi {
   readonly status: ConnectionStatus
+  /**
+   * How long the server session lives from its `session.created` (its `expires_at`), or
+   * undefined when the server did not say.
+   */
+  readonly sessionLifetimeMs: number | undefined
   /** Subscribe to every core event; returns the unsubscribe function. */
   subscribe(listener: RealtimeCoreListener): () => void
   /** Connect. Resolves once connected; rejects with a RealtimeCoreError (auth, network, …). */
   start(): Promise<void>
   /** Close the session. Never throws. */
   stop(): Promise<void>
-  /** Send a typed user message and request a response. */
-  sendText(text: string): void
+  /**
+   * Send a typed user message and request a response. `itemId` names the item, so that its
+   * `conversation.item.added` can be recognised and a resend after a reconnect is the same item.
+   */
+  sendText(text: string, itemId?: string): void
   /** Append PCM16 24 kHz mono bytes to the input buffer. Throws `invalid_input` on bad chunks. */
   appendAudio(pcm: Uint8Array): void
   /**
@@ -52,8 +60,11 @@ export interface RealtimeControllerApi {
   reportPlayback(itemId: string, playedMs: number, final?: boolean): void
   /**
    * Replay an earlier conversation into this (new, empty) server session as text items, so the
-   * model keeps its context after a reconnect. Returns how many items were sent; throws
-   * `not_connected` without a session.
+   * model keeps its context after a reconnect. `respond` asks for a response afterwards (the
+   * last question was not answered, or its answer was cut). Returns how many items were sent;
+   * throws `not_connected` without a session.
    */
-  seedHistory(items: readonly ConversationItem[]): number
+  seedHistory(items: readonly ConversationItem[], options?: { respond?: boolean }): number
+  /** Probe the socket now (after sleep or a network change); a dead one ends as a drop. */
+  checkConnection(): void
 }

@@ -21,6 +21,7 @@ import {
   serverErrorCode,
   startFailureCause
 } from './failure-cause'
+import type { HeartbeatOptions } from './heartbeat'
 import { seedItems } from './history'
 import { PlaybackAwareTransport } from './playback-aware-transport'
 import { exactArrayBuffer } from './pcm-buffer'
@@ -29,6 +30,7 @@ import { createRealtimeSession } from './session-config'
 import type { SessionEventMapper } from './session-events'
 import { attachSessionEvents, transportHooks } from './session-events'
 import { StartAttempt, StartCancelledError } from './start-attempt'
+import { numberField, recordField } from './wire'
 
 export type { RealtimeLog, RealtimeLogLevel } from './event-bus'
 
@@ -40,6 +42,8 @@ export interface RealtimeControllerOptions {
   readyTimeoutMs?: number
   /** How long the WebSocket upgrade may take. */
   handshakeTimeoutMs?: number
+  /** The keepalive ping's interval, timeout and timers (heartbeat.ts). */
+  heartbeat?: HeartbeatOptions
 }
 
 /** The API rejects commits of less than 100 ms (`input_audio_buffer_commit_empty`). */
@@ -75,6 +79,7 @@ export class RealtimeController implements RealtimeControllerApi {
   #appendedBytes = 0
   #droppedAudioLogged = false
   #lastServerError: { error: ClassifiedError; atMs: number } | undefined
+  #sessionLifetimeMs: number | undefined
 
   constructor(config: RealtimeConfig, options: RealtimeControllerOptions = {}) {
     this.#config = config
@@ -88,6 +93,15 @@ export class RealtimeController implements RealtimeControllerApi {
       ...(options.handshakeTimeoutMs !== undefined
         ? { handshakeTimeoutMs: options.handshakeTimeoutMs }
         : {}),
+      heartbeat: {
+        ...options.heartbeat,
+        onDead: (silentMs) => {
+          this.#log('warn', 'The Realtime server stopped answering pings; dropping the socket', {
+            silentMs
+          })
+          options.heartbeat?.onDead?.(silentMs)
+        }
+      },
       hooks: transportHooks({
         emit: (event) => this.#emit(event),
         onProtocolProblem: (message, data) => {
@@ -98,6 +112,12 @@ export class RealtimeController implements RealtimeControllerApi {
       })
     })
     this.#session = createRealtimeSession(config, this.#transport, options.tools ?? [])
+    // The session object carries `expires_at` (unix seconds): the API ends a session at its time
+    // limit (60 minutes, reference §1), and the session manager rolls over before that.
+    this.#transport.on('session.created', (event: unknown) => {
+      const expiresAtS = numberField(recordField(event, 'session'), 'expires_at')
+      if (expiresAtS !== undefined) this.#sessionLifetimeMs = expiresAtS * 1000 - Date.now()
+    })
     this.#events = attachSessionEvents(this.#session, this.#transport, {
       emit: (event) => this.#emit(event),
       onServerEvent: (type) => {
@@ -114,6 +134,10 @@ export class RealtimeController implements RealtimeControllerApi {
 
   get status(): ConnectionStatus {
     return this.#status
+  }
+
+  get sessionLifetimeMs(): number | undefined {
+    return this.#sessionLifetimeMs
   }
 
   subscribe(listener: RealtimeCoreListener): () => void {
@@ -144,10 +168,28 @@ export class RealtimeController implements RealtimeControllerApi {
     await this.#startPromise?.catch(() => undefined)
   }
 
-  sendText(text: string): void {
+  sendText(text: string, itemId?: string): void {
     this.#requireConnected()
     if (text.trim() === '') throw new RealtimeCoreError('invalid_input', 'The message is empty.')
-    this.#callSdk(() => this.#session.sendMessage(text))
+    // The SDK's sendMessage, plus the item id: with it the session manager knows when the server
+    // has the message (its `conversation.item.added`), and a resend after a reconnect is the same
+    // item, not a copy.
+    this.#callSdk(() => {
+      this.#transport.sendEvent({
+        type: 'conversation.item.create',
+        item: {
+          ...(itemId !== undefined ? { id: itemId } : {}),
+          type: 'message',
+          role: 'user',
+          content: [{ type: 'input_text', text }]
+        }
+      })
+      this.#transport.requestResponse()
+    })
+  }
+
+  checkConnection(): void {
+    if (this.#status === 'connected') this.#transport.checkConnection()
   }
 
   appendAudio(pcm: Uint8Array): void {
@@ -208,7 +250,7 @@ export class RealtimeController implements RealtimeControllerApi {
     this.#transport.reportPlayback(itemId, playedMs, final)
   }
 
-  seedHistory(items: readonly ConversationItem[]): number {
+  seedHistory(items: readonly ConversationItem[], options: { respond?: boolean } = {}): number {
     this.#requireConnected()
     const seeds = seedItems(items)
     // Raw item creates, not session.updateHistory: that one cannot replay assistant audio items
@@ -216,6 +258,8 @@ export class RealtimeController implements RealtimeControllerApi {
     this.#callSdk(() => {
       for (const item of seeds)
         this.#transport.sendEvent({ type: 'conversation.item.create', item })
+      // A question the dropped session never answered (or whose answer was cut) is answered now.
+      if (options.respond) this.#transport.requestResponse()
     })
     return seeds.length
   }
@@ -227,6 +271,7 @@ export class RealtimeController implements RealtimeControllerApi {
     this.#appendedBytes = 0
     this.#droppedAudioLogged = false
     this.#lastServerError = undefined
+    this.#sessionLifetimeMs = undefined
     this.#events.reset()
     this.#transport.forgetSocket()
     this.#setStatus({ type: 'status', status: 'connecting' })

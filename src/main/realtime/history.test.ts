@@ -180,7 +180,7 @@ describe('seedItems', () => {
     ])
   })
 
-  it('leaves out function calls, unfinished items and items without words', () => {
+  it('replays a function call with its output, and leaves out unfinished items and items without words', () => {
     const call: ConversationItem = {
       itemId: 'item_3',
       kind: 'function_call',
@@ -190,22 +190,52 @@ describe('seedItems', () => {
       arguments: '{}',
       output: '12:00'
     }
+    const running: ConversationItem = { ...call, itemId: 'item_8', output: null }
     const seeds = seedItems([
       message('item_1', 'user', 'time?'),
       call,
+      running,
       message('item_4', 'assistant', 'It is noon, and', 'incomplete'),
       message('item_5', 'assistant', 'Half', 'in_progress'),
       message('item_6', 'user', null),
       message('item_7', 'user', '   ')
     ])
-    expect(seeds.map((seed) => seed.id)).toEqual(['item_1'])
+    expect(seeds).toEqual([
+      seedItems([message('item_1', 'user', 'time?')])[0],
+      {
+        id: 'item_3',
+        type: 'function_call',
+        call_id: 'item_3',
+        name: 'get_current_time',
+        arguments: '{}'
+      },
+      { type: 'function_call_output', call_id: 'item_3', output: '12:00' }
+    ])
+  })
+
+  it('never separates a call from its output when it keeps only the newest items', () => {
+    const call: ConversationItem = {
+      itemId: 'item_c',
+      kind: 'function_call',
+      text: null,
+      status: 'completed',
+      name: 'get_current_time',
+      arguments: '{}',
+      output: '12:00'
+    }
+    const seeds = seedItems([call, message('item_9', 'assistant', 'Noon.')], 1)
+    expect(seeds.map((seed) => seed.type)).toEqual(['message'])
+    expect(seedItems([call, message('item_9', 'assistant', 'Noon.')], 2)).toHaveLength(3)
   })
 
   it('keeps only the most recent items', () => {
     const items = Array.from({ length: 60 }, (_, i) => message(`item_${i}`, 'user', `m${i}`))
     const seeds = seedItems(items)
     expect(seeds).toHaveLength(50)
-    expect(seeds[0]?.id).toBe('item_10')
-    expect(seedItems(items, 2).map((seed) => seed.id)).toEqual(['item_58', 'item_59'])
+    expect(seeds[0]).toMatchObject({ id: 'item_10' })
+    expect(seedItems(items, 2).map((seed) => ('id' in seed ? seed.id : null))).toEqual([
+      'item_58',
+      'item_59'
+    ])
   })
 })

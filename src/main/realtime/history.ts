@@ -67,37 +67,60 @@ export type SeedItem =
       role: 'assistant'
       content: [{ type: 'output_text'; text: string }]
     }
+  | { id: string; type: 'function_call'; call_id: string; name: string; arguments: string }
+  | { type: 'function_call_output'; call_id: string; output: string }
+
+/** The seeds of one conversation item: a call and its output must stay together. */
+function seedsOf(item: ConversationItem): SeedItem[] {
+  if (item.kind === 'function_call') {
+    // A call without its output (still running when the socket dropped) would leave the model
+    // waiting for a result that never comes: left out.
+    if (item.status !== 'completed' || typeof item.output !== 'string' || !item.name) return []
+    // The flattened item has no call_id; the item id is unique and serves as one.
+    const callId = item.itemId
+    return [
+      {
+        id: item.itemId,
+        type: 'function_call',
+        call_id: callId,
+        name: item.name,
+        arguments: item.arguments ?? '{}'
+      },
+      { type: 'function_call_output', call_id: callId, output: item.output }
+    ]
+  }
+  if (item.status !== 'completed') return []
+  const text = item.text?.trim()
+  if (!text) return []
+  if (item.role === 'user')
+    return [
+      { id: item.itemId, type: 'message', role: 'user', content: [{ type: 'input_text', text }] }
+    ]
+  if (item.role === 'assistant')
+    return [
+      {
+        id: item.itemId,
+        type: 'message',
+        role: 'assistant',
+        content: [{ type: 'output_text', text }]
+      }
+    ]
+  return []
+}
 
 /**
  * The `conversation.item.create` items that replay a conversation as text. The API cannot take
  * assistant audio back (reference §2 `updateHistory`, §8 PR #1329), so every message becomes
- * text; function calls and unfinished items are left out, since a call without its output (or a
- * half-heard answer) would confuse the model more than it helps. Ids are kept, so that the
- * renderer, which orders by id, sees the same items rather than copies.
+ * text; a function call is replayed with its output. Unfinished items are left out: the session
+ * manager hands over a cut answer already cut to what was heard, marked completed
+ * (replay-view.ts). Ids are kept, so that the renderer, which orders by id, sees the same items
+ * rather than copies.
  */
 export function seedItems(
   items: readonly ConversationItem[],
   maxItems = MAX_SEED_ITEMS
 ): SeedItem[] {
-  const seeds: SeedItem[] = []
-  for (const item of items) {
-    if (item.kind !== 'message' || item.status !== 'completed') continue
-    const text = item.text?.trim()
-    if (!text) continue
-    if (item.role === 'user')
-      seeds.push({
-        id: item.itemId,
-        type: 'message',
-        role: 'user',
-        content: [{ type: 'input_text', text }]
-      })
-    else if (item.role === 'assistant')
-      seeds.push({
-        id: item.itemId,
-        type: 'message',
-        role: 'assistant',
-        content: [{ type: 'output_text', text }]
-      })
-  }
-  return seeds.slice(-maxItems)
+  const groups = items.map(seedsOf).filter((group) => group.length > 0)
+  // The newest conversation items, whole: never an output without its call.
+  return groups.slice(-maxItems).flat()
 }

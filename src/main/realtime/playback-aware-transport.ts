@@ -17,6 +17,8 @@ import type {
   RealtimeTransportLayerConnectOptions,
   TransportLayerAudio
 } from '@openai/agents-realtime'
+import type { HeartbeatOptions } from './heartbeat'
+import { Heartbeat } from './heartbeat'
 import type { SocketDiagnostics, SocketGuardHandlers } from './socket-factory'
 import { openGuardedSocket } from './socket-factory'
 import { decideTruncation } from './truncation'
@@ -42,6 +44,8 @@ export interface PlaybackAwareTransportOptions {
   handshakeTimeoutMs?: number
   /** How a truncate is held for the renderer's final report (tests shorten it or fake the clock). */
   truncationHold?: { timeoutMs?: number; settleMs?: number; timers?: HoldTimers }
+  /** The keepalive ping (heartbeat.ts); tests shorten it or fake the clock. */
+  heartbeat?: HeartbeatOptions
 }
 
 interface CurrentAudio {
@@ -68,6 +72,7 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
   #cancelNextResponse = false
   readonly #interruptedResponses = new Set<string>()
   readonly #hold: TruncationHold
+  readonly #heartbeat: Heartbeat
   /** Set while `interruptByUser` runs: the renderer has already reported its final position. */
   #interruptingForUser = false
 
@@ -87,6 +92,7 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
     holder.transport = this
     this.#hooks = options.hooks
     this.#handshakeTimeoutMs = options.handshakeTimeoutMs
+    this.#heartbeat = new Heartbeat(options.heartbeat)
     this.#hold = new TruncationHold({
       ...options.truncationHold,
       onResolved: (outcome) => this.#sendHeldTruncate(outcome)
@@ -126,6 +132,11 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
     this.#diagnostics = undefined
   }
 
+  /** Ping the server now; no pong within the heartbeat's timeout ends the socket as a drop. */
+  checkConnection(): void {
+    this.#heartbeat.checkNow()
+  }
+
   /** The response was interrupted and its remaining audio is being dropped. */
   wasInterrupted(responseId: string): boolean {
     return this.#interruptedResponses.has(responseId)
@@ -139,6 +150,7 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
   override close(): void {
     // A close while already disconnected does not reach _onClose.
     this.#hold.cancel()
+    this.#heartbeat.stop()
     super.close()
   }
 
@@ -146,6 +158,7 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
     // The held item belongs to the server session that just ended: a truncate for it on a later
     // connection would be refused (item_not_found), and this socket can no longer carry it.
     this.#hold.cancel()
+    this.#heartbeat.stop()
     super._onClose()
   }
 
@@ -367,6 +380,8 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
         : {})
     })
     this.#diagnostics = diagnostics
+    socket.once('open', () => this.#heartbeat.watch(socket))
+    socket.once('close', () => this.#heartbeat.release(socket))
     return socket
   }
 }
