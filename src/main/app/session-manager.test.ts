@@ -1,94 +1,21 @@
 // The session manager's reconnect after a dropped socket, with fake controllers, a fixed random
 // source and a manual timer: every delay is asserted as a number, nothing waits on the clock.
 import { describe, expect, it } from 'vitest'
-import { FakeController } from '../../../test/doubles/fake-controller'
+import type { FakeController } from '../../../test/doubles/fake-controller'
+import {
+  HISTORY,
+  createManagerHarness,
+  settle,
+  type ManagerHarness
+} from '../../../test/doubles/session-manager-harness'
 import { RealtimeCoreError } from '../realtime/controller-api'
 import type { ConversationItem } from '../../shared/realtime-events'
-import { defaultSettings } from '../../shared/settings'
-import type { SessionEvent } from './event-mapping'
-import { RECONNECT_FAILED_REASON, type SetTimer } from './reconnect-policy'
-import { SessionManager } from './session-manager'
+import { RECONNECT_FAILED_REASON } from './reconnect-policy'
 
-interface Timer {
-  delayMs: number
-  callback: () => void
-  cancelled: boolean
-}
-
-const HISTORY: ConversationItem[] = [
-  { itemId: 'item_u1', kind: 'message', role: 'user', text: 'Hi', status: 'completed' },
-  { itemId: 'item_a1', kind: 'message', role: 'assistant', text: 'Hello!', status: 'completed' }
-]
-
-/** Let the manager's promise chains (settings, key, start) run to their next wait. */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve))
-}
-
-interface Setup {
-  manager: SessionManager
-  controllers: FakeController[]
-  events: SessionEvent[]
-  timers: Timer[]
-  /** The status events so far. */
-  statuses: () => unknown[]
-  /** Fire the newest pending backoff timer and let the attempt run. */
-  fire: () => Promise<Timer>
-  /** Start the session, give it a history, and forget the events so far. */
-  live: () => Promise<FakeController>
-}
-
-function setup(
+const setup = (
   startFailures: (Error | null)[] = [],
   firstStartFailure: Error | null = null
-): Setup {
-  const controllers: FakeController[] = []
-  const events: SessionEvent[] = []
-  const timers: Timer[] = []
-  const setTimer: SetTimer = (callback, delayMs) => {
-    const timer = { delayMs, callback, cancelled: false }
-    timers.push(timer)
-    return () => {
-      timer.cancelled = true
-    }
-  }
-  const manager = new SessionManager({
-    env: {},
-    readSettings: () => Promise.resolve(defaultSettings()),
-    readKey: () => Promise.resolve('sk-test-key'),
-    createController: (config) => {
-      const controller = new FakeController(config)
-      // Controller 0 is the user's start; the plan covers the reconnect attempts after it.
-      controller.failStart =
-        controllers.length === 0 ? firstStartFailure : (startFailures.shift() ?? null)
-      controllers.push(controller)
-      return controller
-    },
-    onEvent: (event) => events.push(event),
-    log: () => undefined,
-    random: () => 0.5,
-    setTimer
-  })
-  const statuses = (): unknown[] =>
-    events.flatMap((event) => (event.type === 'status' ? [{ ...event }] : []))
-  const fire = async (): Promise<Timer> => {
-    const timer = timers.at(-1)
-    if (!timer || timer.cancelled) throw new Error('no pending timer')
-    timer.callback()
-    await settle()
-    return timer
-  }
-  const live = async (): Promise<FakeController> => {
-    await manager.start()
-    const controller = controllers[0] as FakeController
-    controller.emit({ type: 'history', items: HISTORY })
-    events.length = 0
-    // The planned rollover's timer; these tests are about the reconnect's.
-    timers.length = 0
-    return controller
-  }
-  return { manager, controllers, events, timers, statuses, fire, live }
-}
+): ManagerHarness => createManagerHarness({ startFailures, firstStartFailure })
 
 const networkFailure = (): RealtimeCoreError =>
   new RealtimeCoreError('network', 'Hark could not reach the Realtime server.')
