@@ -11,6 +11,7 @@ import { createDesktopHotkeyProvider, type DesktopHotkeyProvider } from './adapt
 import { registerIpc } from './adapters/ipc'
 import { installPermissionHandlers } from './adapters/permissions'
 import { createSafeStorageCipher } from './adapters/safe-storage-cipher'
+import { watchSystemWake } from './adapters/system-wake'
 import { createHarkTray, type HarkTray } from './adapters/tray'
 import { createMainWindow, lockDownContents } from './adapters/window'
 import { manageWindowLifecycle } from './adapters/window-lifecycle'
@@ -107,6 +108,7 @@ async function start(): Promise<void> {
       env: process.env,
       logsDir: app.getPath('logs')
     }),
+    wakeSignals: watchSystemWake,
     log
   })
   installPermissionHandlers({ session: session.defaultSession, page, ourContents, log })

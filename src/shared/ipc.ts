@@ -126,6 +126,8 @@ export const ipcContract = {
   // renderer → main, request/reply
   'session.start': invoke(none, none),
   'session.stop': invoke(none, none),
+  /** Forget the conversation (Connect otherwise carries it into the next session). */
+  'session.newConversation': invoke(none, none),
   'session.sendText': invoke(z.object({ text: z.string().trim().min(1).max(4000) }), none),
   'session.interrupt': invoke(none, none),
   'settings.get': invoke(none, settingsReplySchema),

@@ -56,6 +56,11 @@ export interface HarkMainDeps {
   platform?: string
   /** Launch at login and the logs folder; hosts without them (browser, tests) say why not. */
   desktop?: DesktopServices
+  /**
+   * Resume from sleep and network changes (the Electron entry's adapter); the session probes its
+   * socket at once. Returns the function that stops watching.
+   */
+  wakeSignals?: (onWake: (cause: string) => void) => () => void
 }
 
 function hotkeyMessage(event: HotkeyEvent): IpcMessage {
@@ -121,6 +126,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     log
   })
   const unsubscribeHotkey = hotkey.subscribe((event) => broadcast(hotkeyMessage(event)))
+  const unsubscribeWake = deps.wakeSignals?.((cause) => session.checkConnection(cause))
   void settings.get().then(
     (reply) => {
       // Re-applied at every start so the login item follows the app if it was moved or updated.
@@ -155,6 +161,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     },
     dispose: async () => {
       unsubscribeHotkey()
+      unsubscribeWake?.()
       emitters.clear()
       observers.clear()
       await session.dispose()

@@ -101,6 +101,7 @@ export function createRouter(parts: RouterParts): IpcRouter {
   const invokeHandlers: InvokeHandlers = {
     'session.start': () => session.start(),
     'session.stop': () => session.stop(),
+    'session.newConversation': () => session.newConversation(),
     'session.sendText': ({ text }) => session.sendText(text),
     'session.interrupt': () => session.interrupt(),
     'settings.get': () => settings.get(),

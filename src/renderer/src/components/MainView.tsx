@@ -7,6 +7,7 @@ import { codeOf, messageOf } from '../stores/errors'
 import { Composer } from './Composer'
 import { ConversationLog } from './ConversationLog'
 import { MicMuted } from './MicMuted'
+import { NewConversation } from './NewConversation'
 import { SettingsNotice } from './SettingsNotice'
 import { SettingsPanel } from './SettingsPanel'
 import { PlaybackIndicator, StatusBar } from './StatusBar'
@@ -78,6 +79,7 @@ export function MainView(): JSX.Element {
       </header>
       <main className="conversation">
         <SettingsNotice />
+        <NewConversation />
         <ConversationLog />
         <MicMuted />
         <PushToTalk />
