@@ -5,12 +5,12 @@ import type { RawData, WebSocket } from 'ws'
 import { AudioInput, type AudioInputHost } from './audio-input'
 import { parseClientEvent, type ClientEvent, type ClientEventOf } from './client-events'
 import { Conversation } from './conversation'
-import type { FakeFaults } from './faults'
+import { SESSION_EXPIRED_MESSAGE, type EndingFault, type FakeFaults } from './faults'
 import type { IdFactory } from './ids'
 import type { FakeRealtimeOptions } from './options'
 import { RecordedResponse, type RecordedClientEvent, type Recorder } from './recorder'
 import { ResponseStream, type CancelReason, type ResponseHost } from './response-stream'
-import { initialSession, isApiError, mergeSession } from './session-config'
+import { SESSION_LIFETIME_MS, initialSession, isApiError, mergeSession } from './session-config'
 import { buildTurn, estimateInputTokens } from './turn'
 import { invalidRequest } from './validation-errors'
 import type { ApiError, ServerEvent, WireServerEvent, WireSession } from './wire-types'
@@ -38,6 +38,7 @@ export class FakeConnection implements ResponseHost, AudioInputHost {
   private responseCount = 0
   /** The client event being handled, so that an `error` can echo its `event_id`. */
   private handling: RecordedClientEvent | null = null
+  private expiryTimer: NodeJS.Timeout | undefined
 
   constructor(
     private readonly context: ConnectionContext,
@@ -46,13 +47,23 @@ export class FakeConnection implements ResponseHost, AudioInputHost {
     model: string
   ) {
     this.conversation = new Conversation(this)
-    this.currentSession = initialSession(context.ids.next('sess'), model, Date.now())
+    // The session's lifetime in real time: the session clock may run faster (options.ts).
+    const clockSpeed = context.options.sessionClockSpeed > 0 ? context.options.sessionClockSpeed : 1
+    const lifetimeMs = SESSION_LIFETIME_MS / clockSpeed
+    this.currentSession = initialSession(context.ids.next('sess'), model, Date.now(), lifetimeMs)
     this.audioInput = new AudioInput(this)
     socket.on('message', (data, isBinary) => this.onMessage(data, isBinary))
+    // The server answers pings itself (autoPong is off), so that a fault can stop answering.
+    socket.on('ping', (data) => {
+      if (!this.faults.ignorePings && this.isOpen) socket.pong(data)
+    })
     socket.on('close', (code) => {
+      clearTimeout(this.expiryTimer)
       this.active?.abort()
       this.options.log(`#${this.index} closed (${code})`)
     })
+    if (context.options.enforceSessionLimit)
+      this.expiryTimer = setTimeout(() => this.endWith('expire'), lifetimeMs)
   }
 
   get ids(): IdFactory {
@@ -123,6 +134,34 @@ export class FakeConnection implements ResponseHost, AudioInputHost {
   terminate(): void {
     this.active?.abort()
     this.socket.terminate()
+  }
+
+  /** Ends the connection as a fault says: a drop (1006), close 1011, or the session's expiry. */
+  endWith(kind: EndingFault): void {
+    switch (kind) {
+      case 'drop':
+        return this.terminate()
+      case 'close-1011':
+        this.active?.abort()
+        this.socket.close(1011, 'Internal server error')
+        return
+      case 'expire':
+        // What the API sends at the time limit (reference realtime-2026-11 §1).
+        this.send({
+          type: 'error',
+          event_id: this.ids.next('event'),
+          error: {
+            type: 'invalid_request_error',
+            code: 'session_expired',
+            message: SESSION_EXPIRED_MESSAGE,
+            param: null,
+            event_id: null
+          }
+        } satisfies ServerEvent<'error'>)
+        this.active?.abort()
+        this.socket.close(1001)
+        return
+    }
   }
 
   responseFinished(stream: ResponseStream): void {
@@ -203,6 +242,14 @@ export class FakeConnection implements ResponseHost, AudioInputHost {
           )
         )
       case 'conversation.item.create':
+        if (
+          this.faults.dropAfterUserMessage &&
+          event.item.type === 'message' &&
+          event.item.role === 'user'
+        ) {
+          this.faults.dropAfterUserMessage = false
+          return this.terminate()
+        }
         return this.conversation.create(event)
       case 'conversation.item.retrieve':
         return this.conversation.retrieve(event)

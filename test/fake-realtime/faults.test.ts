@@ -193,3 +193,81 @@ describe('recording', () => {
     expect(response?.audio.byteLength).toBeGreaterThan(0)
   })
 })
+
+describe('session-ending faults', () => {
+  it('ends a session at its time limit as the API does: session_expired, then close 1001', async () => {
+    const fake = await start({ sessionClockSpeed: 36_000, enforceSessionLimit: true })
+    const client = await connect(fake)
+    // 60 minutes at 36,000× are 100 ms; expires_at says when, in real time.
+    const created = client.ofType('session.created')[0] as { session: { expires_at: number } }
+    expect(created.session.expires_at * 1000).toBeLessThanOrEqual(Date.now() + 100)
+    expect(await client.waitForClose()).toBe(1001)
+    expect(client.ofType('error').map((e) => e['error'])).toEqual([
+      {
+        type: 'invalid_request_error',
+        code: 'session_expired',
+        message: 'Your session hit the maximum duration of 60 minutes.',
+        param: null,
+        event_id: null
+      }
+    ])
+  })
+
+  it('announces a 60-minute session and keeps it open without the limit enforced', async () => {
+    const fake = await start()
+    const client = await connect(fake)
+    const created = client.ofType('session.created')[0] as { session: { expires_at: number } }
+    const lifetimeMs = created.session.expires_at * 1000 - Date.now()
+    expect(lifetimeMs).toBeGreaterThan(59 * 60_000)
+    expect(lifetimeMs).toBeLessThanOrEqual(60 * 60_000)
+    expect(fake.openConnectionCount).toBe(1)
+  })
+
+  it('closes with 1011 mid-response, once', async () => {
+    const fake = await start({
+      faults: { midResponse: { kind: 'close-1011', afterAudioChunks: 2 } }
+    })
+    const client = await connect(fake)
+    client.send({ type: 'response.create' })
+    expect(await client.waitForClose()).toBe(1011)
+    expect(client.ofType('response.output_audio.delta')).toHaveLength(2)
+    expect(fake.faults.midResponse).toBeNull()
+  })
+
+  it('expires mid-response on demand', async () => {
+    const fake = await start({ faults: { midResponse: { kind: 'expire', afterAudioChunks: 1 } } })
+    const client = await connect(fake)
+    client.send({ type: 'response.create' })
+    expect(await client.waitForClose()).toBe(1001)
+    expect(client.ofType('error')[0]?.['error']).toMatchObject({ code: 'session_expired' })
+  })
+
+  it('drops the socket as a user message arrives, without taking the item, once', async () => {
+    const fake = await start({ faults: { dropAfterUserMessage: true } })
+    const client = await connect(fake)
+    client.send({
+      type: 'conversation.item.create',
+      item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Hello?' }] }
+    })
+    expect(await client.waitForClose()).toBe(1006)
+    expect(client.ofType('conversation.item.added')).toEqual([])
+    expect(fake.faults.dropAfterUserMessage).toBe(false)
+  })
+
+  it('answers pings, unless told to ignore them (a dead path)', async () => {
+    const fake = await start()
+    const client = await connect(fake)
+    const pong = (): Promise<boolean> =>
+      new Promise((resolve) => {
+        const timer = setTimeout(() => resolve(false), 300)
+        client.socket.once('pong', () => {
+          clearTimeout(timer)
+          resolve(true)
+        })
+        client.socket.ping()
+      })
+    expect(await pong()).toBe(true)
+    fake.faults.ignorePings = true
+    expect(await pong()).toBe(false)
+  })
+})

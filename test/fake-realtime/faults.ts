@@ -7,6 +7,10 @@ import type { ServerEvent } from './wire-types'
 export type FaultKind =
   /** Terminate the TCP socket with no close frame (the client sees 1006). */
   | 'drop'
+  /** Close with 1011, as the API does after an internal error. */
+  | 'close-1011'
+  /** End the session as its time limit does: a `session_expired` error, then close 1001. */
+  | 'expire'
   /** Send a text frame that is not JSON. */
   | 'malformed-json'
   /** Send valid JSON with an `event_id` and a type the protocol does not have. */
@@ -31,14 +35,37 @@ export interface FakeFaults {
   responseStartDelayMs: number
   /** Wait this long after `response.created` before the output item (time to first audio). */
   firstAudioDelayMs: number
+  /**
+   * One-shot: the next user message (`conversation.item.create`) is never taken; the socket is
+   * dropped as it arrives, so the client cannot know whether the server had it.
+   */
+  dropAfterUserMessage: boolean
+  /** Never answer a WebSocket ping: a dead network path, as the client's keepalive sees it. */
+  ignorePings: boolean
 }
 
 export function noFaults(): FakeFaults {
-  return { midResponse: null, responseStartDelayMs: 0, firstAudioDelayMs: 0 }
+  return {
+    midResponse: null,
+    responseStartDelayMs: 0,
+    firstAudioDelayMs: 0,
+    dropAfterUserMessage: false,
+    ignorePings: false
+  }
 }
 
-/** The text frame for a fault that sends something (every kind but 'drop'). */
-export function faultFrame(kind: Exclude<FaultKind, 'drop'>, ids: IdFactory): string {
+/** Faults that end the connection instead of sending a frame. */
+export type EndingFault = Extract<FaultKind, 'drop' | 'close-1011' | 'expire'>
+
+export function isEndingFault(kind: FaultKind): kind is EndingFault {
+  return kind === 'drop' || kind === 'close-1011' || kind === 'expire'
+}
+
+/** The API's words when a session reaches its time limit (reference realtime-2026-11 §1). */
+export const SESSION_EXPIRED_MESSAGE = 'Your session hit the maximum duration of 60 minutes.'
+
+/** The text frame for a fault that sends something. */
+export function faultFrame(kind: Exclude<FaultKind, EndingFault>, ids: IdFactory): string {
   switch (kind) {
     case 'malformed-json':
       return `{"type":"response.output_audio.delta","event_id":"${ids.next('event')}","delta":`

@@ -1,16 +1,20 @@
-// `npm run -s fake-realtime -- [--port N] [--key K] [--speed F] [--auth-failure close-3000|http-401]`
+// `npm run -s fake-realtime -- [--port N] [--key K] [--speed F] [--auth-failure close-3000|http-401]
+//   [--session-clock F] [--session-limit]`
 // Runs the fake Realtime server until SIGINT/SIGTERM, for trying Hark without an OpenAI key.
 import { parseArgs } from 'node:util'
 import { FAKE_API_KEY, startFakeRealtimeServer } from './index'
 import { FAKE_HOST } from './server'
 
 const USAGE = `Usage: fake-realtime [--port N] [--key K] [--speed F] [--host 127.0.0.1]
-                     [--auth-failure close-3000|http-401] [--quiet]
+                     [--auth-failure close-3000|http-401] [--session-clock F]
+                     [--session-limit] [--quiet]
   --port N          port on 127.0.0.1 (default 0: a free one)
   --key K           the one accepted API key (default ${FAKE_API_KEY})
   --speed F         audio pacing, real time divided by F (default 1; 0 = as fast as possible)
   --host H          only loopback is allowed: 127.0.0.1 or localhost
   --auth-failure    how a wrong key is refused (default close-3000)
+  --session-clock F the session clock runs F times faster (60: the 60-minute limit in a minute)
+  --session-limit   end each session at its limit (session_expired, then close 1001)
   --quiet           do not log connections and client events`
 
 function fail(message: string): never {
@@ -35,6 +39,8 @@ async function main(): Promise<void> {
         speed: { type: 'string' },
         host: { type: 'string' },
         'auth-failure': { type: 'string' },
+        'session-clock': { type: 'string' },
+        'session-limit': { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }
       },
@@ -61,6 +67,8 @@ async function main(): Promise<void> {
     apiKey: values.key ?? FAKE_API_KEY,
     speed: parseNumber(values.speed, 'speed', 1),
     authFailure,
+    sessionClockSpeed: parseNumber(values['session-clock'], 'session-clock', 1) || 1,
+    enforceSessionLimit: values['session-limit'] ?? false,
     log: values.quiet ? () => undefined : (line) => process.stdout.write(`${line}\n`)
   })
   process.stdout.write(

@@ -53,6 +53,13 @@ export interface FakeRealtimeOptions {
   reply: (turn: FakeTurn) => string
   toolCalls: (turn: FakeTurn) => FakeToolCall | null
   transcribe: (audio: Int16Array) => string
+  /**
+   * The session clock runs this many times faster than real time: with 60, the 60-minute limit
+   * comes after a real minute (`expires_at` says so), and replies are paced as usual.
+   */
+  sessionClockSpeed: number
+  /** End each session at its time limit as the API does (`session_expired`, close 1001). */
+  enforceSessionLimit: boolean
   /** Diagnostics (the CLI prints them); silent by default. */
   log: (line: string) => void
 }
@@ -90,6 +97,8 @@ export function defaultOptions(): FakeRealtimeOptions {
     reply: defaultReply,
     toolCalls: () => null,
     transcribe: defaultTranscribe,
+    sessionClockSpeed: 1,
+    enforceSessionLimit: false,
     log: () => undefined
   }
 }

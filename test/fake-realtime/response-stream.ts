@@ -7,7 +7,7 @@ import type { RealtimeResponse } from 'openai/resources/realtime/realtime'
 import { PCM_BYTES_PER_MS } from '../../src/shared/pcm'
 import type { Conversation } from './conversation'
 import type { EventSink } from './event-sink'
-import { faultFrame, type FakeFaults } from './faults'
+import { faultFrame, isEndingFault, type EndingFault, type FakeFaults } from './faults'
 import { closeMessage, openMessage, sendMessageDelta, type MessageOutput } from './message-events'
 import { chunkIntervalMs, type FakeRealtimeOptions } from './options'
 import type { RecordedResponse } from './recorder'
@@ -22,6 +22,8 @@ export interface ResponseHost extends EventSink {
   readonly conversation: Conversation
   sendRaw(text: string): void
   terminate(): void
+  /** Ends the connection the way a fault says (drop, close 1011, session expiry). */
+  endWith(kind: EndingFault): void
   responseFinished(stream: ResponseStream): void
   recordChanged(): void
 }
@@ -153,7 +155,7 @@ export class ResponseStream {
     const fault = this.host.faults.midResponse
     if (fault && fault.afterAudioChunks <= this.chunksSent) {
       this.host.faults.midResponse = null
-      if (fault.kind === 'drop') return this.host.terminate()
+      if (isEndingFault(fault.kind)) return this.host.endWith(fault.kind)
       this.host.sendRaw(faultFrame(fault.kind, this.host.ids))
     }
     const message = this.message

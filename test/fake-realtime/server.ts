@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { FakeConnection } from './connection'
-import { faultFrame, noFaults, type FakeFaults, type FaultKind } from './faults'
+import { faultFrame, noFaults, type EndingFault, type FakeFaults, type FaultKind } from './faults'
 import { IdFactory } from './ids'
 import { defaultOptions, type FakeRealtimeOptions } from './options'
 import { Recorder, type RecordedClientEvent, type RecordedResponse } from './recorder'
@@ -42,7 +42,11 @@ export interface FakeRealtimeServer {
   /** Resolves when at least `count` responses have finished (completed, cancelled, dropped). */
   waitForResponses(count: number, timeoutMs?: number): Promise<RecordedResponse[]>
   /** Sends a fault frame now (default: the newest open connection). */
-  inject(kind: Exclude<FaultKind, 'drop'>, connectionIndex?: number): void
+  inject(kind: Exclude<FaultKind, EndingFault>, connectionIndex?: number): void
+  /** Ends a connection now (default: the newest open one): drop, close 1011 or session expiry. */
+  endConnection(kind: EndingFault, connectionIndex?: number): void
+  /** Connections still open. */
+  readonly openConnectionCount: number
   sendRaw(text: string, connectionIndex?: number): void
   /** Terminates every socket without a close frame, as a network failure would. */
   dropAllConnections(): void
@@ -89,6 +93,8 @@ class FakeRealtimeServerImpl implements FakeRealtimeServer {
   private readonly sockets = new Set<WebSocket>()
   private readonly wss = new WebSocketServer({
     noServer: true,
+    // Pongs are sent by each connection, so that the ignorePings fault can withhold them.
+    autoPong: false,
     handleProtocols: (protocols) => (protocols.has('realtime') ? 'realtime' : false)
   })
   private readonly http = createServer((_req, res) => {
@@ -173,17 +179,29 @@ class FakeRealtimeServerImpl implements FakeRealtimeServer {
     )
   }
 
-  inject(kind: Exclude<FaultKind, 'drop'>, connectionIndex?: number): void {
+  inject(kind: Exclude<FaultKind, EndingFault>, connectionIndex?: number): void {
     this.sendRaw(faultFrame(kind, this.ids), connectionIndex)
   }
 
+  endConnection(kind: EndingFault, connectionIndex?: number): void {
+    this.openConnection(connectionIndex).endWith(kind)
+  }
+
+  get openConnectionCount(): number {
+    return this.connections.filter((c) => c.isOpen).length
+  }
+
   sendRaw(text: string, connectionIndex?: number): void {
+    this.openConnection(connectionIndex).sendRaw(text)
+  }
+
+  private openConnection(connectionIndex: number | undefined): FakeConnection {
     const connection =
       connectionIndex === undefined
         ? this.connections.findLast((c) => c.isOpen)
         : this.connections[connectionIndex]
-    if (!connection?.isOpen) throw new Error('Fake Realtime server: no open connection to send to')
-    connection.sendRaw(text)
+    if (!connection?.isOpen) throw new Error('Fake Realtime server: no open connection')
+    return connection
   }
 
   dropAllConnections(): void {

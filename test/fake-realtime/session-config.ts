@@ -8,8 +8,8 @@ import type { SessionUpdate } from './session-schema'
 import { invalidRequest } from './validation-errors'
 import type { ApiError, WireSession } from './wire-types'
 
-/** How long a Realtime session may live; the API closes it after this (reference §7). */
-export const SESSION_LIFETIME_MS = 30 * 60 * 1000
+/** How long a Realtime session may live; the API closes it after this (realtime-2026-11 §1). */
+export const SESSION_LIFETIME_MS = 60 * 60 * 1000
 
 /** server_vad defaults as documented for the GA API. */
 const SERVER_VAD_DEFAULTS = {
@@ -30,7 +30,13 @@ function withTurnDetectionDefaults(td: TurnDetectionUpdate): RealtimeAudioInputT
   return { eagerness: 'auto', create_response: true, interrupt_response: true, ...td }
 }
 
-export function initialSession(id: string, model: string, nowMs: number): WireSession {
+/** `lifetimeMs`: real milliseconds until the session ends (less with an accelerated clock). */
+export function initialSession(
+  id: string,
+  model: string,
+  nowMs: number,
+  lifetimeMs = SESSION_LIFETIME_MS
+): WireSession {
   return {
     type: 'realtime',
     object: 'realtime.session',
@@ -43,7 +49,7 @@ export function initialSession(id: string, model: string, nowMs: number): WireSe
     max_output_tokens: 'inf',
     tracing: null,
     prompt: null,
-    expires_at: Math.floor((nowMs + SESSION_LIFETIME_MS) / 1000),
+    expires_at: Math.floor((nowMs + lifetimeMs) / 1000),
     audio: {
       input: {
         format: { type: 'audio/pcm', rate: 24000 },
