@@ -199,7 +199,9 @@ describe('session-ending faults', () => {
     const fake = await start({ sessionClockSpeed: 36_000, enforceSessionLimit: true })
     const client = await connect(fake)
     // 60 minutes at 36,000× are 100 ms; expires_at says when, in real time.
-    const created = client.ofType('session.created')[0] as { session: { expires_at: number } }
+    const created = client.ofType('session.created')[0] as unknown as {
+      session: { expires_at: number }
+    }
     expect(created.session.expires_at * 1000).toBeLessThanOrEqual(Date.now() + 100)
     expect(await client.waitForClose()).toBe(1001)
     expect(client.ofType('error').map((e) => e['error'])).toEqual([
@@ -216,7 +218,9 @@ describe('session-ending faults', () => {
   it('announces a 60-minute session and keeps it open without the limit enforced', async () => {
     const fake = await start()
     const client = await connect(fake)
-    const created = client.ofType('session.created')[0] as { session: { expires_at: number } }
+    const created = client.ofType('session.created')[0] as unknown as {
+      session: { expires_at: number }
+    }
     const lifetimeMs = created.session.expires_at * 1000 - Date.now()
     expect(lifetimeMs).toBeGreaterThan(59 * 60_000)
     expect(lifetimeMs).toBeLessThanOrEqual(60 * 60_000)
