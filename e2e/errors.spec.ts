@@ -1,6 +1,7 @@
 // Error states show their human sentence in the status element and recover once fixed.
 import { startFakeRealtimeServer } from '../test/fake-realtime/index'
 import { FAKE_API_KEY, FAKE_SPEED, connect, enterKey, expect, sendMessage, test } from './fixtures'
+import { statusTexts, watchStatusTexts } from './status-watch'
 
 test('a wrong key says so, and the right key connects', async ({ app }) => {
   await enterKey(app, 'sk-not-the-right-key')
@@ -34,39 +35,18 @@ test('a server that is down says it could not be reached, and Connect works once
   }
 })
 
-/** Just enough DOM for `page.evaluate` (e2e is type-checked without the DOM library). */
-interface StatusWatch {
-  document: { querySelector(selector: string): { textContent: string | null } | null }
-  MutationObserver: new (callback: () => void) => {
-    observe(target: unknown, options: Record<string, boolean>): void
-  }
-  /** Every text the status element showed since the watch began. */
-  harkStatusTexts?: string[]
-}
-
 test('a socket dropped mid-answer reconnects on its own, with the conversation replayed', async ({
   app,
   fake
 }) => {
   await enterKey(app, FAKE_API_KEY)
   await connect(app)
-  // The reconnect can take well under a poll interval, so record every text the status showed.
-  await app.evaluate(() => {
-    const page = globalThis as unknown as StatusWatch
-    const element = page.document.querySelector('[role="status"]')
-    const texts: string[] = []
-    page.harkStatusTexts = texts
-    new page.MutationObserver(() => texts.push(element?.textContent ?? '')).observe(element, {
-      subtree: true,
-      childList: true,
-      characterData: true
-    })
-  })
+  await watchStatusTexts(app)
   fake.faults.midResponse = { kind: 'drop', afterAudioChunks: 3 }
   await sendMessage(app, 'Tell me something that will be cut short')
 
   await expect
-    .poll(() => app.evaluate(() => (globalThis as unknown as StatusWatch).harkStatusTexts ?? []))
+    .poll(() => statusTexts(app))
     .toContainEqual(expect.stringContaining('Reconnecting… (attempt 1 of 5)'))
   // Back without pressing Connect: the button still offers Disconnect.
   await expect(app.getByRole('status')).toContainText('Connected')
