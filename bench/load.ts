@@ -26,13 +26,16 @@ const TURN_AUDIO_S = 30
 
 export async function startFakeChild(
   speed: number,
-  replyChars: number
+  replyChars: number,
+  /** Runs the session clock this much faster, with the 60-minute limit enforced. */
+  sessionClockSpeed?: number
 ): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    resolve(root, 'node_modules/.bin/tsx'),
-    ['bench/fake-child.ts', String(speed), String(replyChars)],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] }
-  )
+  const args = ['bench/fake-child.ts', String(speed), String(replyChars)]
+  if (sessionClockSpeed !== undefined) args.push(String(sessionClockSpeed))
+  const child = spawn(resolve(root, 'node_modules/.bin/tsx'), args, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
   if (!child.stdout) throw new Error('bench: no stdout from the fake server')
   const lines = createInterface({ input: child.stdout })
   for await (const line of lines) {
@@ -121,7 +124,7 @@ export async function measureCpu(browser: Browser): Promise<{
   }
 }
 
-function exposeGc(): () => void {
+export function exposeGc(): () => void {
   setFlagsFromString('--expose-gc')
   return runInNewContext('gc') as () => void
 }

@@ -8,6 +8,7 @@ import { measureCoreCpu } from './cpu'
 import { measureCpu, measureMemory } from './load'
 import { measureLatency } from './latency'
 import { measurePacedPlayout } from './playout'
+import { measureSoak } from './soak'
 import { launchChromium, makeSpeechWav, root } from './page'
 import { formatTable, machine, percentile, summarize, type Metric } from './stats'
 
@@ -119,7 +120,8 @@ async function main(): Promise<void> {
         budget: null,
         how: `context: process.cpuUsage() of the bench process (browser host's WebSocket server + core + idle Playwright client) while Hold to talk is held in Chromium and a reply streams; connected but idle: p50 ${median(cpu.idlePercentOfCore)} %, held with no reply (upstream only): p50 ${median(cpu.upOnlyPercentOfCore)} %; ${cpu.chunksUp} chunks up, ${cpu.deltasDown} deltas down in ${cpu.percentOfCore.length} s`
       },
-      ...(await measureMemory(MEMORY_MINUTES))
+      ...(await measureMemory(MEMORY_MINUTES)),
+      ...(await measureSoak())
     ]
   } finally {
     await browser.close()
