@@ -4,7 +4,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FakeCipher, FakeController } from './fake-controller'
-import { createHarkMain, type HarkCore } from '../../src/main/app/hark-main'
+import { createHarkMain, type HarkCore, type HarkMainDeps } from '../../src/main/app/hark-main'
 
 export interface Harness {
   dir: string
@@ -17,13 +17,17 @@ export interface Harness {
   controller(): FakeController
 }
 
-export async function createHarness(env: NodeJS.ProcessEnv = {}): Promise<Harness> {
+export async function createHarness(
+  env: NodeJS.ProcessEnv = {},
+  extra: Pick<HarkMainDeps, 'wakeSignals'> = {}
+): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'hark-main-'))
   const cipher = new FakeCipher()
   const controllers: FakeController[] = []
   const emitted: Harness['emitted'] = []
   const logs: Harness['logs'] = []
   const router = createHarkMain({
+    ...extra,
     userDataDir: dir,
     env,
     cipher,

@@ -75,6 +75,8 @@ export class SessionManager {
   #controller: RealtimeControllerApi | undefined
   #unsubscribe: (() => void) | undefined
   #link: Link | undefined
+  /** The settings the live session was opened with: a rollover must not change them. */
+  #settings: Settings | undefined
   /** Bumped by every start and stop, so a start or reconnect overtaken by a command gives up. */
   #generation = 0
   /** Hot-path drops are logged once per session, not 50 times a second. */
@@ -226,6 +228,7 @@ export class SessionManager {
     this.#controller = controller.controller
     this.#unsubscribe = controller.unsubscribe
     this.#link = link
+    this.#settings = settings
     this.#droppedLogged = false
     return controller.controller
   }
@@ -378,9 +381,9 @@ export class SessionManager {
     const old = this.#controller
     const oldLink = this.#link
     const oldUnsubscribe = this.#unsubscribe
-    if (!old || !oldLink || old.status !== 'connected') return
+    const settings = this.#settings
+    if (!old || !oldLink || !settings || old.status !== 'connected') return
     const connectStartedMs = this.#now()
-    const settings = await this.#deps.readSettings()
     const link: Link = { live: false, wasConnected: false }
     const next = this.#create(settings, link)
     const abandon = async (why: string, failed = false): Promise<void> => {
