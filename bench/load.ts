@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import type { Browser } from '@playwright/test'
+import type { IpcRouter } from '../src/main/app/hark-main'
 import { createWebCore } from '../src/web-host/core'
 import { startWebHost } from '../src/web-host/host'
 import { FAKE_API_KEY } from '../test/fake-realtime/index'
@@ -124,9 +125,45 @@ export async function measureCpu(browser: Browser): Promise<{
   }
 }
 
-export function exposeGc(): () => void {
+function exposeGc(): () => void {
   setFlagsFromString('--expose-gc')
   return runInNewContext('gc') as () => void
+}
+
+/** Whether `count()` moved past `before` within `timeoutMs` (polled every 10 ms). */
+export async function changedWithin(
+  count: () => number,
+  before: number,
+  timeoutMs: number
+): Promise<boolean> {
+  const end = performance.now() + timeoutMs
+  while (count() === before && performance.now() < end) await sleep(10)
+  return count() !== before
+}
+
+/** No page plays the audio here: report every received item as played to its end. */
+export function reportPlayedToEnd(router: IpcRouter, receivedBytes: Map<string, number>): void {
+  for (const [itemId, bytes] of receivedBytes)
+    router.handleSend('playback.progress', { itemId, playedMs: bytes / 48 })
+  receivedBytes.clear()
+}
+
+/** Heap after GC per turn, minus its value after two warm-up turns (caches, JIT, SDK history). */
+export function heapGrowthTracker(): { sample(turn: number): void; growthMb: number[] } {
+  const gc = exposeGc()
+  const heapMb = (): number => {
+    gc()
+    return process.memoryUsage().heapUsed / 2 ** 20
+  }
+  let baselineMb = 0
+  const growthMb: number[] = []
+  return {
+    growthMb,
+    sample(turn) {
+      if (turn === 1) baselineMb = heapMb()
+      if (turn > 1) growthMb.push(heapMb() - baselineMb)
+    }
+  }
 }
 
 /**
@@ -135,7 +172,7 @@ export function exposeGc(): () => void {
  * length from the fake at full speed, then reports it played.
  */
 export async function measureMemory(minutes: number): Promise<Metric[]> {
-  const gc = exposeGc()
+  const heap = heapGrowthTracker()
   const turns = Math.ceil((minutes * 60) / TURN_AUDIO_S)
   // 65 ms of speech per reply character (the fake's default).
   const { url, child } = await startFakeChild(0, Math.round((TURN_AUDIO_S * 1000) / 65))
@@ -155,12 +192,6 @@ export async function measureMemory(minutes: number): Promise<Metric[]> {
       await router.handleInvoke('key.set', { key: FAKE_API_KEY, persist: false })
       await router.handleInvoke('session.start', undefined)
       const chunk = patternChunk()
-      const heapMb = (): number => {
-        gc()
-        return process.memoryUsage().heapUsed / 2 ** 20
-      }
-      let baselineMb = 0
-      const growthMb: number[] = []
       for (let turn = 0; turn < turns + 2; turn++) {
         router.handleSend('ptt.down', undefined)
         for (let i = 0; i < (TURN_AUDIO_S * 1000) / 20; i++) {
@@ -169,21 +200,15 @@ export async function measureMemory(minutes: number): Promise<Metric[]> {
         }
         const before = done
         router.handleSend('ptt.up', undefined)
-        const end = performance.now() + 20_000
-        while (done === before && performance.now() < end) await sleep(10)
-        if (done === before) timedOut++
-        for (const [itemId, bytes] of playedBytes)
-          router.handleSend('playback.progress', { itemId, playedMs: bytes / 48 })
-        playedBytes.clear()
-        // Two warm-up turns: caches, JIT and the SDK's history settle first.
-        if (turn === 1) baselineMb = heapMb()
-        if (turn > 1) growthMb.push(heapMb() - baselineMb)
+        if (!(await changedWithin(() => done, before, 20_000))) timedOut++
+        reportPlayedToEnd(router, playedBytes)
+        heap.sample(turn)
       }
       await router.dispose()
       return [
         {
           name: `heap growth over ${minutes} min each way`,
-          samples: growthMb,
+          samples: heap.growthMb,
           unit: 'MB',
           budget: 10,
           how: `core driven through its router (no page), fake at full speed in a child; ${turns} turns of ${TURN_AUDIO_S} s up + ~${TURN_AUDIO_S} s down; ${timedOut} replies timed out; heapUsed after GC minus after 2 warm-up turns, sampled per turn`

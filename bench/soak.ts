@@ -6,7 +6,13 @@
 import { createHarkMain } from '../src/main/app/hark-main'
 import { runOnlyCipher } from '../src/web-host/core'
 import { FAKE_API_KEY } from '../test/fake-realtime/index'
-import { exposeGc, startFakeChild, withCore } from './load'
+import {
+  changedWithin,
+  heapGrowthTracker,
+  reportPlayedToEnd,
+  startFakeChild,
+  withCore
+} from './load'
 import { sleep } from './page'
 import type { Metric } from './stats'
 
@@ -25,7 +31,7 @@ interface HistoryItem {
 }
 
 export async function measureSoak(): Promise<Metric[]> {
-  const gc = exposeGc()
+  const heap = heapGrowthTracker()
   const { url, child } = await startFakeChild(0, REPLY_CHARS, SOAK_CLOCK_SPEED)
   try {
     return await withCore(url, async (dataDir, env) => {
@@ -61,28 +67,16 @@ export async function measureSoak(): Promise<Metric[]> {
       const startedMs = performance.now()
       const simulatedMinutes = (): number =>
         ((performance.now() - startedMs) * SOAK_CLOCK_SPEED) / 60_000
-      const heapMb = (): number => {
-        gc()
-        return process.memoryUsage().heapUsed / 2 ** 20
-      }
       const asked: string[] = []
       let timedOut = 0
-      let baselineMb = 0
-      const growthMb: number[] = []
       for (let turn = 0; simulatedMinutes() < SIMULATED_MINUTES; turn++) {
         const text = `Turn ${turn}: remember the number ${turn * 7}.`
         asked.push(text)
         const before = done
         await router.handleInvoke('session.sendText', { text })
-        const end = performance.now() + 10_000
-        while (done === before && performance.now() < end) await sleep(10)
-        if (done === before) timedOut++
-        // The renderer plays each answer to its end (no page here: reported at once).
-        for (const [itemId, bytes] of receivedBytes)
-          router.handleSend('playback.progress', { itemId, playedMs: bytes / 48 })
-        receivedBytes.clear()
-        if (turn === 1) baselineMb = heapMb()
-        if (turn > 1) growthMb.push(heapMb() - baselineMb)
+        if (!(await changedWithin(() => done, before, 10_000))) timedOut++
+        reportPlayedToEnd(router, receivedBytes)
+        heap.sample(turn)
         await sleep(PAUSES_MS[turn % PAUSES_MS.length] ?? 500)
       }
       // Let the last answer's history arrive.
@@ -102,7 +96,7 @@ export async function measureSoak(): Promise<Metric[]> {
         },
         {
           name: 'soak: heap growth over a 60-min conversation',
-          samples: growthMb,
+          samples: heap.growthMb,
           unit: 'MB',
           budget: 10,
           how: 'heapUsed after GC per turn minus after 2 warm-up turns, across the rollover(s)'

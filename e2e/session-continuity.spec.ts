@@ -2,7 +2,8 @@
 // message typed as the connection drops is answered once and shown once; at the session's time
 // limit the next question is answered with the earlier turns in context, and a planned rollover
 // shows no "Reconnecting…".
-import type { FakeTurn } from '../test/fake-realtime/index'
+import type { Locator, Page } from '@playwright/test'
+import type { FakeRealtimeServer, FakeTurn } from '../test/fake-realtime/index'
 import { FAKE_API_KEY, connect, enterKey, expect, sendMessage, test } from './fixtures'
 import { statusTexts, watchStatusTexts } from './status-watch'
 
@@ -16,16 +17,27 @@ function contextReply(turn: FakeTurn): string {
   return `I remember ${said.join(', ')}.`
 }
 
+/** Connects with the context-echoing reply and has a first exchange; returns the log. */
+async function converse(
+  app: Page,
+  fake: FakeRealtimeServer,
+  first: string,
+  options: Parameters<FakeRealtimeServer['setOptions']>[0] = {}
+): Promise<Locator> {
+  fake.setOptions({ reply: contextReply, ...options })
+  await enterKey(app, FAKE_API_KEY)
+  await connect(app)
+  const log = app.getByRole('log', { name: 'Conversation' })
+  await sendMessage(app, first)
+  await expect(log).toContainText(`I remember ${first}.`)
+  return log
+}
+
 test('a message typed as the connection drops is answered once and shown once', async ({
   app,
   fake
 }) => {
-  fake.setOptions({ reply: contextReply })
-  await enterKey(app, FAKE_API_KEY)
-  await connect(app)
-  const log = app.getByRole('log', { name: 'Conversation' })
-  await sendMessage(app, 'apples')
-  await expect(log).toContainText('I remember apples.')
+  const log = await converse(app, fake, 'apples')
 
   fake.faults.dropAfterUserMessage = true
   await sendMessage(app, 'pears')
@@ -42,12 +54,7 @@ test('the time limit mid-answer: the cut answer is marked, the question answered
   app,
   fake
 }) => {
-  fake.setOptions({ reply: contextReply })
-  await enterKey(app, FAKE_API_KEY)
-  await connect(app)
-  const log = app.getByRole('log', { name: 'Conversation' })
-  await sendMessage(app, 'cherries')
-  await expect(log).toContainText('I remember cherries.')
+  const log = await converse(app, fake, 'cherries')
 
   fake.faults.midResponse = { kind: 'expire', afterAudioChunks: 3 }
   await sendMessage(app, 'plums and a very long answer please')
@@ -64,13 +71,11 @@ test('a planned rollover before the time limit shows no “Reconnecting…” an
   fake
 }) => {
   // 60 minutes at 300× last 12 s; Hark rolls over in the last 2 s, at a quiet moment.
-  fake.setOptions({ reply: contextReply, sessionClockSpeed: 300, enforceSessionLimit: true })
-  await enterKey(app, FAKE_API_KEY)
-  await connect(app)
+  const log = await converse(app, fake, 'figs', {
+    sessionClockSpeed: 300,
+    enforceSessionLimit: true
+  })
   await watchStatusTexts(app)
-  const log = app.getByRole('log', { name: 'Conversation' })
-  await sendMessage(app, 'figs')
-  await expect(log).toContainText('I remember figs.')
 
   await expect.poll(() => fake.connectionCount, { timeout: 15_000 }).toBe(2)
   // The old session ends with the rollover, before its limit: no expiry reaches the user.
@@ -86,12 +91,7 @@ test('Connect keeps the conversation; New conversation starts an empty one', asy
   app,
   fake
 }) => {
-  fake.setOptions({ reply: contextReply })
-  await enterKey(app, FAKE_API_KEY)
-  await connect(app)
-  const log = app.getByRole('log', { name: 'Conversation' })
-  await sendMessage(app, 'kiwis')
-  await expect(log).toContainText('I remember kiwis.')
+  const log = await converse(app, fake, 'kiwis')
 
   await app.getByRole('button', { name: 'Disconnect', exact: true }).click()
   await connect(app)

@@ -10,6 +10,7 @@ import {
 import type {
   ConnectionStatus,
   ConversationItem,
+  ErrorCode,
   RealtimeCoreEvent
 } from '../../src/shared/realtime-events'
 
@@ -114,13 +115,13 @@ export class FakeController implements RealtimeControllerApi {
 
   /** The server dropped the socket, as the real controller reports it. */
   drop(): void {
+    this.end('The connection to the Realtime server dropped.', 'network')
+  }
+
+  /** The session ended for a reason (a close code the real controller classified). */
+  end(reason: string, code: ErrorCode): void {
     this.status = 'disconnected'
-    this.emit({
-      type: 'status',
-      status: 'disconnected',
-      reason: 'The connection to the Realtime server dropped.',
-      code: 'network'
-    })
+    this.emit({ type: 'status', status: 'disconnected', reason, code })
   }
 
   #setStatus(status: ConnectionStatus): void {

@@ -188,13 +188,7 @@ describe('which ends reconnect', () => {
   it('reconnects after the server closes with 1011 (an internal error)', async () => {
     const h = createManagerHarness()
     const first = await h.live()
-    first.status = 'disconnected'
-    first.emit({
-      type: 'status',
-      status: 'disconnected',
-      reason: 'The Realtime server closed the connection after an internal error.',
-      code: 'server'
-    })
+    first.end('The Realtime server closed the connection after an internal error.', 'server')
     expect(h.statuses()).toEqual([
       { type: 'status', status: 'reconnecting', reason: 'Reconnecting… (attempt 1 of 5)' }
     ])
@@ -205,13 +199,7 @@ describe('which ends reconnect', () => {
   it('reconnects after the session time limit (an error, then close 1001)', async () => {
     const h = createManagerHarness()
     const first = await h.live()
-    first.status = 'disconnected'
-    first.emit({
-      type: 'status',
-      status: 'disconnected',
-      reason: 'The Realtime session reached its time limit.',
-      code: 'network'
-    })
+    first.end('The Realtime session reached its time limit.', 'network')
     await h.fire()
     expect(h.statuses().at(-1)).toEqual({ type: 'status', status: 'connected' })
   })

@@ -107,13 +107,7 @@ describe('SessionManager reconnect', () => {
   it('never reconnects after an auth disconnect, a user stop or a failed first start', async () => {
     const auth = setup()
     const controller = await auth.live()
-    controller.status = 'disconnected'
-    controller.emit({
-      type: 'status',
-      status: 'disconnected',
-      reason: 'Key revoked.',
-      code: 'auth'
-    })
+    controller.end('Key revoked.', 'auth')
     expect(auth.timers).toHaveLength(0)
     expect(auth.statuses()).toEqual([
       { type: 'status', status: 'disconnected', reason: 'Key revoked.', code: 'auth' }

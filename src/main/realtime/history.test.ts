@@ -153,6 +153,17 @@ describe('flattenHistory', () => {
   })
 })
 
+/** A completed get_current_time call with its output. */
+const timeCall = (itemId: string): ConversationItem => ({
+  itemId,
+  kind: 'function_call',
+  text: null,
+  status: 'completed',
+  name: 'get_current_time',
+  arguments: '{}',
+  output: '12:00'
+})
+
 describe('seedItems', () => {
   const message = (
     itemId: string,
@@ -181,15 +192,7 @@ describe('seedItems', () => {
   })
 
   it('replays a function call with its output, and leaves out unfinished items and items without words', () => {
-    const call: ConversationItem = {
-      itemId: 'item_3',
-      kind: 'function_call',
-      text: null,
-      status: 'completed',
-      name: 'get_current_time',
-      arguments: '{}',
-      output: '12:00'
-    }
+    const call = timeCall('item_3')
     const running: ConversationItem = { ...call, itemId: 'item_8', output: null }
     const seeds = seedItems([
       message('item_1', 'user', 'time?'),
@@ -214,15 +217,7 @@ describe('seedItems', () => {
   })
 
   it('never separates a call from its output when it keeps only the newest items', () => {
-    const call: ConversationItem = {
-      itemId: 'item_c',
-      kind: 'function_call',
-      text: null,
-      status: 'completed',
-      name: 'get_current_time',
-      arguments: '{}',
-      output: '12:00'
-    }
+    const call = timeCall('item_c')
     const seeds = seedItems([call, message('item_9', 'assistant', 'Noon.')], 1)
     expect(seeds.map((seed) => seed.type)).toEqual(['message'])
     expect(seedItems([call, message('item_9', 'assistant', 'Noon.')], 2)).toHaveLength(3)
