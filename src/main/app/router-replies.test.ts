@@ -12,6 +12,7 @@ const sampleRequests: { [C in InvokeChannel]: InvokeRequest<C> } = {
   'session.sendText': { text: 'hello' },
   'session.interrupt': undefined,
   'session.stop': undefined,
+  'session.newConversation': undefined,
   'settings.get': undefined,
   'settings.set': { voice: 'marin' },
   'key.set': { key: KEY, persist: true },
