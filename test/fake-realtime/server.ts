@@ -53,7 +53,7 @@ export interface FakeRealtimeServer {
   close(): Promise<void>
 }
 
-function bearerKey(req: IncomingMessage): string | null {
+export function bearerKey(req: IncomingMessage): string | null {
   const match = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')
   if (match?.[1]) return match[1].trim()
   // Browsers cannot set headers; the SDK then offers the key as a subprotocol (reference §1).
@@ -66,13 +66,13 @@ function maskKey(key: string): string {
   return key.length <= 8 ? '***' : `${key.slice(0, 3)}***${key.slice(-4)}`
 }
 
-function authMessage(key: string | null): string {
+export function authMessage(key: string | null): string {
   if (key === null)
     return "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY)."
   return `Incorrect API key provided: ${maskKey(key)}. You can find your API key at https://platform.openai.com/account/api-keys.`
 }
 
-function refuseUpgrade(socket: Duplex, status: number, code: string, message: string): void {
+export function refuseUpgrade(socket: Duplex, status: number, code: string, message: string): void {
   const body = JSON.stringify({
     error: { message, type: 'invalid_request_error', param: null, code }
   })

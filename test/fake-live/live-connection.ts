@@ -1,0 +1,366 @@
+// One fake GPT-Live WebSocket session (reference §2): nothing but `session.start` until the
+// session has started; then input audio (energy VAD decides the turns, as the server does),
+// mute/unmute, context appends that answer a client delegation, and `session.close`. Every
+// frame is recorded with the error it got.
+import type { RawData, WebSocket } from 'ws'
+import type { ServerEvent, SessionClosedEvent, SessionResource } from 'openai/resources/live/live'
+import { PCM_BYTES_PER_MS, PCM_SAMPLE_RATE, bytesAsPcm16, msToPcmBytes } from '../../src/shared/pcm'
+import type { IdFactory } from '../fake-realtime/ids'
+import { EnergyVad, type VadEvent } from '../fake-realtime/vad'
+import { parseLiveClientEvent, type LiveClientEvent, type LiveClientEventOf } from './client-events'
+import { liveError, type LiveApiError } from './live-errors'
+import type { FakeLiveOptions, FakeLiveTurn } from './options'
+import { RecordedLiveTurn, type LiveRecorder, type RecordedLiveEvent } from './recorder'
+import { ReplySpeaker } from './reply-speaker'
+import { sessionConfigProblem } from './session-schema'
+
+export interface LiveConnectionContext {
+  readonly ids: IdFactory
+  readonly recorder: LiveRecorder
+  readonly options: FakeLiveOptions
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
+
+function rawText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8')
+  if (Buffer.isBuffer(data)) return data.toString('utf8')
+  return Buffer.from(new Uint8Array(data)).toString('utf8')
+}
+
+export class FakeLiveConnection {
+  private resource: SessionResource | null = null
+  private history: FakeLiveTurn['history'] = []
+  private muted = false
+  private readonly vad: EnergyVad
+  private speechOnsetMs = 0
+  private turnIndex = 0
+  private speaker: ReplySpeaker | null = null
+  private outputEndMs = 0
+  private pendingDelegation: { id: string; turn: FakeLiveTurn } | null = null
+  private handling: RecordedLiveEvent | null = null
+  private closedSent = false
+
+  constructor(
+    private readonly context: LiveConnectionContext,
+    private readonly socket: WebSocket,
+    readonly index: number
+  ) {
+    this.vad = new EnergyVad({
+      rmsThreshold: context.options.vadRmsThreshold,
+      silenceDurationMs: context.options.silenceDurationMs,
+      prefixPaddingMs: 0
+    })
+    socket.on('message', (data, isBinary) => this.onMessage(rawText(data), isBinary))
+    socket.on('close', (code) => {
+      this.speaker?.stop('disconnected')
+      this.options.log(`#${this.index} closed (${code})`)
+    })
+  }
+
+  get options(): FakeLiveOptions {
+    return this.context.options
+  }
+  get isOpen(): boolean {
+    return this.socket.readyState === this.socket.OPEN
+  }
+  get isMuted(): boolean {
+    return this.muted
+  }
+  /** Milliseconds on the session timeline: input audio so far, or the end of the last reply. */
+  get timelineMs(): number {
+    return Math.max(this.vad.timelineMs, this.outputEndMs)
+  }
+
+  send(event: ServerEvent): void {
+    this.sendRaw(JSON.stringify(event))
+  }
+  sendRaw(text: string): void {
+    if (this.isOpen) this.socket.send(text)
+  }
+  nextEventId(): string {
+    return this.context.ids.next('event')
+  }
+
+  /** An `error` event, for the client event being handled when there is one. */
+  sendError(error: LiveApiError): void {
+    const record = this.handling
+    const clientEventId =
+      typeof record?.event['event_id'] === 'string' ? record.event['event_id'] : undefined
+    if (record) record.error = error
+    this.send({
+      type: 'error',
+      event_id: this.nextEventId(),
+      error: clientEventId === undefined ? error : { ...error, client_event_id: clientEventId },
+      ...(clientEventId === undefined ? {} : { client_event_id: clientEventId })
+    })
+  }
+
+  /** Ends the session as the server does: `session.closed` with the reason, then a clean close. */
+  endSession(reason: SessionClosedEvent['reason']): void {
+    this.speaker?.stop('disconnected')
+    if (this.resource && !this.closedSent) {
+      this.closedSent = true
+      this.context.recorder.closes.push({ connectionIndex: this.index, reason })
+      this.send({
+        type: 'session.closed',
+        event_id: this.nextEventId(),
+        reason,
+        session: this.resource,
+        usage: { seconds: this.usageSeconds() }
+      })
+    }
+    this.socket.close(1000, reason)
+  }
+
+  terminate(): void {
+    this.speaker?.stop('disconnected')
+    this.socket.terminate()
+  }
+
+  private onMessage(raw: string, isBinary: boolean): void {
+    const parsed = isBinary
+      ? ({
+          ok: false,
+          clientEventId: null,
+          error: liveError('invalid_type', 'Send JSON text frames, not binary.')
+        } as const)
+      : parseLiveClientEvent(raw)
+    let json: Record<string, unknown> = {}
+    try {
+      const value: unknown = JSON.parse(raw)
+      if (value && typeof value === 'object' && !Array.isArray(value))
+        json = value as Record<string, unknown>
+    } catch {
+      // Recorded as {} with its raw text.
+    }
+    const record: RecordedLiveEvent = {
+      connectionIndex: this.index,
+      type: typeof json['type'] === 'string' ? json['type'] : '',
+      event: json,
+      raw,
+      error: null
+    }
+    this.handling = record
+    try {
+      if (!parsed.ok) this.sendError(parsed.error)
+      else if (!this.resource && parsed.event.type !== 'session.start')
+        this.sendError(
+          liveError(
+            'session_not_started',
+            'Send session.start and wait for session.started before other commands.',
+            'type'
+          )
+        )
+      else this.handle(parsed.event)
+    } finally {
+      this.handling = null
+      this.context.recorder.recordLiveEvent(record)
+    }
+  }
+
+  private handle(event: LiveClientEvent): void {
+    switch (event.type) {
+      case 'session.start':
+        return this.start(event)
+      case 'session.input_audio.append':
+        return this.append(event.audio)
+      case 'session.input_audio.mute':
+      case 'session.input_audio.unmute': {
+        this.muted = event.type === 'session.input_audio.mute'
+        if (this.muted) this.vad.reset()
+        const type = this.muted ? 'session.input_audio.muted' : 'session.input_audio.unmuted'
+        return this.send({ type, event_id: this.nextEventId(), ...this.echo(event) })
+      }
+      case 'session.commentary.append':
+      case 'session.thinking.append':
+      case 'session.instructions.append':
+        return this.appendContext(event)
+      case 'session.close':
+        return this.endSession('close_requested')
+    }
+  }
+
+  private echo(event: { event_id?: string | null | undefined }): { client_event_id?: string } {
+    return typeof event.event_id === 'string' ? { client_event_id: event.event_id } : {}
+  }
+
+  private start(event: LiveClientEventOf<'session.start'>): void {
+    if (this.resource)
+      return this.sendError(
+        liveError('session_already_started', 'The session has already started.', 'type')
+      )
+    const problem = sessionConfigProblem(event.session)
+    if (problem) return this.sendError(problem)
+    if (this.options.startBehaviour === 'silent') return
+    const session = event.session
+    this.history = session.input ?? []
+    this.context.recorder.startedSessions.set(this.index, session)
+    this.resource = {
+      id: this.context.ids.next('sess'),
+      expires_at: Math.floor(Date.now() / 1000) + this.options.sessionLifetimeS,
+      model: session.model,
+      status: 'active',
+      audio: {
+        format: { type: 'audio/pcm', rate: 24000 },
+        output: { voice: session.audio?.output?.voice ?? 'marin' }
+      },
+      // sessionConfigProblem admits client delegation only: omitted or null means client.
+      delegation: { type: 'client' },
+      input: [...this.history],
+      instructions: session.instructions ?? null,
+      store: session.store ?? false
+    }
+    this.send({
+      type: 'session.started',
+      event_id: this.nextEventId(),
+      session: this.resource,
+      ...this.echo(event)
+    })
+  }
+
+  private append(audio: string): void {
+    const bytes = BASE64.test(audio) ? Buffer.from(audio, 'base64') : null
+    if (!bytes || bytes.byteLength % 2 !== 0)
+      return this.sendError(
+        liveError(
+          'invalid_audio',
+          bytes
+            ? `Audio must be whole 16-bit PCM samples; got ${bytes.byteLength} bytes.`
+            : 'Audio must be base64-encoded audio/pcm.',
+          'audio'
+        )
+      )
+    const chunk = new Uint8Array(bytes)
+    this.context.recorder.recordInputAudio(this.index, chunk)
+    // "Muting sends silence and keeps billing" (reference §2): the model hears zeros.
+    const samples = this.muted ? new Int16Array(chunk.byteLength / 2) : bytesAsPcm16(chunk)
+    for (const vadEvent of this.vad.push(samples)) this.onVad(vadEvent)
+  }
+
+  private onVad(event: VadEvent): void {
+    if (event.type === 'speech_started') {
+      this.speechOnsetMs = event.speechOnsetMs
+      // Full duplex: the model stops talking when the user talks over it.
+      this.speaker?.stop('interrupted')
+      return
+    }
+    const all = this.context.recorder.inputAudio(this.index)
+    const speech = all.subarray(msToPcmBytes(this.speechOnsetMs), msToPcmBytes(event.audioEndMs))
+    const userAudioMs = (speech.byteLength / 2 / PCM_SAMPLE_RATE) * 1000
+    const userTranscript = this.options.transcribe(bytesAsPcm16(new Uint8Array(speech)))
+    this.sendInputTranscript(userTranscript, this.speechOnsetMs, event.audioEndMs)
+    const turn: FakeLiveTurn = {
+      connectionIndex: this.index,
+      turnIndex: this.turnIndex++,
+      userAudioMs,
+      userTranscript,
+      history: this.history,
+      delegationResult: null
+    }
+    if (this.options.delegate(turn)) {
+      const id = this.context.ids.next('call')
+      this.pendingDelegation = { id, turn }
+      this.send({
+        type: 'session.delegation.created',
+        event_id: this.nextEventId(),
+        offset_ms: event.audioEndMs,
+        delegation: { id, target: 'client', type: 'delegation' }
+      })
+      return
+    }
+    this.speak(turn, null)
+  }
+
+  private sendInputTranscript(text: string, startMs: number, endMs: number): void {
+    const words = text.split(/(?<=\s)/).filter((w) => w.trim() !== '')
+    const spanMs = (endMs - startMs) / Math.max(1, words.length)
+    words.forEach((word, i) =>
+      this.send({
+        type: 'session.input_transcript.delta',
+        event_id: this.nextEventId(),
+        delta: word,
+        start_ms: Math.round(startMs + i * spanMs),
+        end_ms: Math.round(startMs + (i + 1) * spanMs)
+      })
+    )
+  }
+
+  private appendContext(
+    event:
+      | LiveClientEventOf<'session.commentary.append'>
+      | LiveClientEventOf<'session.thinking.append'>
+      | LiveClientEventOf<'session.instructions.append'>
+  ): void {
+    const pending = this.pendingDelegation
+    if (event.delegation_id !== null && pending?.id !== event.delegation_id)
+      return this.sendError(
+        liveError(
+          'delegation_not_found',
+          `No open client delegation '${event.delegation_id}'.`,
+          'delegation_id'
+        )
+      )
+    const atMs = this.timelineMs
+    const type =
+      event.type === 'session.commentary.append'
+        ? 'session.commentary.appended'
+        : event.type === 'session.thinking.append'
+          ? 'session.thinking.appended'
+          : 'session.instructions.appended'
+    this.send({
+      type,
+      event_id: this.nextEventId(),
+      start_ms: atMs,
+      end_ms: atMs,
+      ...this.echo(event)
+    })
+    if (pending && event.delegation_id === pending.id) {
+      this.pendingDelegation = null
+      this.speak({ ...pending.turn, delegationResult: event.content }, pending.id)
+    }
+  }
+
+  private speak(turn: FakeLiveTurn, delegationId: string | null): void {
+    this.speaker?.stop('interrupted')
+    const recorded = new RecordedLiveTurn(
+      this.index,
+      turn.userTranscript,
+      this.options.reply(turn),
+      delegationId,
+      Math.round(this.timelineMs)
+    )
+    this.context.recorder.recordTurn(recorded)
+    const { speed, chunkMs, msPerChar } = this.options
+    const speaker = new ReplySpeaker(
+      this,
+      recorded,
+      {
+        chunkMs,
+        msPerChar,
+        intervalMs: speed === 0 || !Number.isFinite(speed) ? null : chunkMs / speed
+      },
+      () => {
+        if (this.speaker === speaker) this.speaker = null
+        this.outputEndMs = Math.max(
+          this.outputEndMs,
+          recorded.startMs + recorded.audio.byteLength / PCM_BYTES_PER_MS
+        )
+        this.context.recorder.changed()
+        if (recorded.status === 'done')
+          this.send({
+            type: 'session.usage.updated',
+            event_id: this.nextEventId(),
+            usage: { seconds: this.usageSeconds() }
+          })
+      }
+    )
+    this.speaker = speaker
+    speaker.start()
+  }
+
+  /** Cumulative session seconds, never an increment (reference §2). */
+  usageSeconds(): number {
+    return Math.round(this.timelineMs / 10) / 100
+  }
+}
