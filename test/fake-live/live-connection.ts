@@ -359,8 +359,10 @@ export class FakeLiveConnection {
     speaker.start()
   }
 
-  /** Cumulative session seconds, never an increment (reference §2). */
+  /** Cumulative session seconds, never an increment (reference §2); recorded for tests. */
   usageSeconds(): number {
-    return Math.round(this.timelineMs / 10) / 100
+    const seconds = Math.round(this.timelineMs / 10) / 100
+    this.context.recorder.usageReports.push({ connectionIndex: this.index, seconds })
+    return seconds
   }
 }

@@ -41,6 +41,8 @@ export class LiveRecorder extends Recorder {
   /** The `session` of each connection's accepted `session.start`, by connection index. */
   readonly startedSessions = new Map<number, LiveSessionConfig>()
   readonly closes: { connectionIndex: number; reason: SessionClosedEvent['reason'] }[] = []
+  /** Every cumulative `usage.seconds` sent (usage updates and closes), in order. */
+  readonly usageReports: { connectionIndex: number; seconds: number }[] = []
 
   recordLiveEvent(event: RecordedLiveEvent): void {
     this.liveEvents.push(event)

@@ -26,6 +26,7 @@ export interface FakeLiveServer {
   readonly clientEvents: readonly RecordedLiveEvent[]
   readonly turns: readonly RecordedLiveTurn[]
   readonly closes: readonly { connectionIndex: number; reason: SessionClosedEvent['reason'] }[]
+  readonly usageReports: readonly { connectionIndex: number; seconds: number }[]
   readonly connectionCount: number
   setOptions(partial: Partial<FakeLiveOptions>): void
   inputAudio(connectionIndex: number): Uint8Array
@@ -83,6 +84,9 @@ class FakeLiveServerImpl implements FakeLiveServer {
   }
   get closes(): FakeLiveServer['closes'] {
     return this.recorder.closes
+  }
+  get usageReports(): FakeLiveServer['usageReports'] {
+    return this.recorder.usageReports
   }
   get connectionCount(): number {
     return this.connections.length

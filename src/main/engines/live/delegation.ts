@@ -1,0 +1,49 @@
+// GPT-Live client delegation (reference §2; DelegationCreatedEvent, CommentaryAppendEvent): the
+// model hands a task to the application with an id and no task text (the event "contains
+// metadata, not the task text"), the application does it, and answers with
+// `session.commentary.append {content, delegation_id}`, speakable context the model then says
+// in its own words. Hark decides what to do through a handler (its tool framework and approval
+// flow, issue 12); a refusal or a failure is answered the same way, so the model can say so.
+import type { CommentaryAppendEvent } from 'openai/resources/live/live'
+
+export interface LiveDelegationRequest {
+  delegationId: string
+  /** Session-timeline position where the model delegated. */
+  offsetMs: number
+  /** The user's newest words: the event carries no task text, so this is the best account of it. */
+  request: string
+}
+
+export type LiveDelegationOutcome =
+  | { kind: 'result'; text: string }
+  /** Denied by the user or not possible: the model is told, and says so. */
+  | { kind: 'refused'; reason: string }
+
+export type LiveDelegationHandler = (
+  request: LiveDelegationRequest
+) => Promise<LiveDelegationOutcome>
+
+/** Commentary is "limited to 500 tokens": about four characters a token, with room to spare. */
+export const MAX_COMMENTARY_CHARS = 1800
+
+export const NO_TOOL_REASON = 'Hark has no tool that can do this yet.'
+
+export function outcomeText(outcome: LiveDelegationOutcome): string {
+  return outcome.kind === 'result'
+    ? outcome.text
+    : `This was not done: ${outcome.reason} Tell the user so, without guessing a result.`
+}
+
+export function delegationReply(
+  delegationId: string,
+  outcome: LiveDelegationOutcome
+): CommentaryAppendEvent {
+  const text = outcomeText(outcome)
+  const content =
+    text.length > MAX_COMMENTARY_CHARS ? `${text.slice(0, MAX_COMMENTARY_CHARS - 1)}…` : text
+  return {
+    type: 'session.commentary.append',
+    content: content === '' ? '(no result)' : content,
+    delegation_id: delegationId
+  }
+}

@@ -1,0 +1,49 @@
+// What shapes one GPT-Live conversation, and where the values come from. The key is a function,
+// read at connect time, and stays in main (reference §2: `Authorization: Bearer` on the upgrade).
+import { MissingApiKeyError } from '../../realtime/config'
+
+export const OPENAI_LIVE_URL = 'wss://api.openai.com/v1/live/sessions'
+/** The newest GPT-Live model (reference §2: gpt-live-1.1 from 2026-11-20). */
+export const DEFAULT_LIVE_MODEL = 'gpt-live-1.1'
+/** The API's own default voice for Live (SessionConfig.audio.output.voice). */
+export const DEFAULT_LIVE_VOICE = 'marin'
+
+export interface LiveConfig {
+  apiKey: () => string | Promise<string>
+  /** The WebSocket endpoint, used verbatim: Live takes no query string (reference §2). */
+  url: string
+  model: string
+  voice: string
+  /** Frontend instructions; empty means the server's defaults. Immutable after start. */
+  instructions: string
+}
+
+export interface LiveEnv {
+  OPENAI_API_KEY?: string | undefined
+  OPENAI_LIVE_URL?: string | undefined
+  OPENAI_LIVE_MODEL?: string | undefined
+  OPENAI_LIVE_VOICE?: string | undefined
+}
+
+const nonEmpty = (value: string | undefined): string | undefined =>
+  value !== undefined && value.trim() !== '' ? value.trim() : undefined
+
+export function resolveLiveConfig(
+  overrides: Partial<Omit<LiveConfig, 'apiKey'>>,
+  env: LiveEnv,
+  storedKey: () => string | null | Promise<string | null> = () => null
+): LiveConfig {
+  const envKey = nonEmpty(env.OPENAI_API_KEY)
+  return {
+    url: overrides.url ?? nonEmpty(env.OPENAI_LIVE_URL) ?? OPENAI_LIVE_URL,
+    model: overrides.model ?? nonEmpty(env.OPENAI_LIVE_MODEL) ?? DEFAULT_LIVE_MODEL,
+    voice: overrides.voice ?? nonEmpty(env.OPENAI_LIVE_VOICE) ?? DEFAULT_LIVE_VOICE,
+    instructions: overrides.instructions ?? '',
+    apiKey: async () => {
+      if (envKey) return envKey
+      const key = await storedKey()
+      if (!key) throw new MissingApiKeyError()
+      return key
+    }
+  }
+}
