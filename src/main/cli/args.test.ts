@@ -19,6 +19,7 @@ function usageMessage(argv: string[], env: CliEnv = {}): string {
 describe('parseCliArgs', () => {
   it('parses a text turn with defaults from the shared settings', () => {
     expect(options(['--text', 'hi'])).toEqual({
+      engine: 'realtime',
       input: { kind: 'text', text: 'hi' },
       outPath: null,
       url: OPENAI_REALTIME_BASE_URL,
@@ -49,6 +50,7 @@ describe('parseCliArgs', () => {
         '--json'
       ])
     ).toEqual({
+      engine: 'realtime',
       input: { kind: 'wav', path: 'q.wav' },
       outPath: 'r.wav',
       url: 'ws://127.0.0.1:9000/v1/realtime',

@@ -3,6 +3,11 @@
 
 import { parseArgs } from 'node:util'
 import { settingsSchema } from '../../shared/settings'
+import {
+  DEFAULT_LIVE_MODEL,
+  DEFAULT_LIVE_VOICE,
+  OPENAI_LIVE_URL
+} from '../engines/live/live-config'
 
 export const DEFAULT_TIMEOUT_SECONDS = 60
 /** An hour: longer than any single turn can sensibly take, and it keeps timer values sane. */
@@ -10,18 +15,19 @@ export const MAX_TIMEOUT_SECONDS = 3600
 
 export const USAGE = `Usage: npm run -s cli -- (--text "…" | --in question.wav) [options]
 
-Runs one turn against the OpenAI Realtime API without Electron and prints the assistant's
-transcript.
+Runs one turn against the OpenAI Realtime API (or GPT-Live) without Electron and prints the
+assistant's transcript.
 
 Input (exactly one):
   --text <text>           Send a typed message.
   --in <file.wav>         Send a spoken question: any PCM WAV (8–192 kHz, mono or multi-channel,
                           8/16/24/32-bit integer or 32/64-bit float), resampled to 24 kHz mono.
 Options:
+  --engine <name>         realtime (default) or live: GPT-Live, spoken questions only (--in).
   --out <file.wav>        Write the reply audio (24 kHz mono PCM16 WAV).
-  --url <ws-url>          Realtime endpoint (env OPENAI_REALTIME_URL).
-  --model <name>          Model (env OPENAI_REALTIME_MODEL).
-  --voice <name>          Voice (env OPENAI_REALTIME_VOICE).
+  --url <ws-url>          Endpoint (env OPENAI_REALTIME_URL; OPENAI_LIVE_URL with --engine live).
+  --model <name>          Model (env OPENAI_REALTIME_MODEL; OPENAI_LIVE_MODEL).
+  --voice <name>          Voice (env OPENAI_REALTIME_VOICE; OPENAI_LIVE_VOICE).
   --instructions <text>   System instructions for the session.
   --timeout <seconds>     Give up without a complete reply in time, connecting included
                           (default ${DEFAULT_TIMEOUT_SECONDS}).
@@ -34,7 +40,14 @@ Exit codes: 0 ok, 1 other failure, 2 usage, 3 authentication, 4 connection, 5 ti
 
 export type TurnInput = { kind: 'text'; text: string } | { kind: 'wav'; path: string }
 
+export type CliEngine = 'realtime' | 'live'
+
+/** GPT-Live has no typed user message (reference §2): say so instead of sending something else. */
+export const LIVE_TEXT_REFUSAL =
+  'GPT-Live takes no typed messages (its protocol has no user text message): ask with --in question.wav, or use --engine realtime for --text.'
+
 export interface CliOptions {
+  engine: CliEngine
   input: TurnInput
   outPath: string | null
   url: string
@@ -55,9 +68,13 @@ export interface CliEnv {
   OPENAI_REALTIME_URL?: string | undefined
   OPENAI_REALTIME_MODEL?: string | undefined
   OPENAI_REALTIME_VOICE?: string | undefined
+  OPENAI_LIVE_URL?: string | undefined
+  OPENAI_LIVE_MODEL?: string | undefined
+  OPENAI_LIVE_VOICE?: string | undefined
 }
 
 const optionSpec = {
+  engine: { type: 'string' },
   text: { type: 'string' },
   in: { type: 'string' },
   out: { type: 'string' },
@@ -86,8 +103,12 @@ export function parseCliArgs(argv: readonly string[], env: CliEnv): ParsedArgs {
   }
   if (values.help === true) return { ok: true, help: true }
 
+  const engine = values.engine ?? 'realtime'
+  if (engine !== 'realtime' && engine !== 'live')
+    return usageError(`--engine is realtime or live, not '${engine}'.`)
   const input = chooseInput(values.text, values.in)
   if (typeof input === 'string') return usageError(input)
+  if (engine === 'live' && input.kind === 'text') return usageError(LIVE_TEXT_REFUSAL)
   if (values.out !== undefined && values.out.trim() === '')
     return usageError('--out needs a file name.')
 
@@ -95,16 +116,24 @@ export function parseCliArgs(argv: readonly string[], env: CliEnv): ParsedArgs {
   if (typeof timeoutMs === 'string') return usageError(timeoutMs)
 
   // Flags win over the environment; the settings schema (shared with the app) validates both.
-  const sources = {
-    url: pick(values.url, '--url', env.OPENAI_REALTIME_URL, 'OPENAI_REALTIME_URL'),
-    model: pick(values.model, '--model', env.OPENAI_REALTIME_MODEL, 'OPENAI_REALTIME_MODEL'),
-    voice: pick(values.voice, '--voice', env.OPENAI_REALTIME_VOICE, 'OPENAI_REALTIME_VOICE'),
-    instructions: pick(values.instructions, '--instructions', undefined, '')
-  }
+  const live = engine === 'live'
+  const sources = live
+    ? {
+        url: pick(values.url, '--url', env.OPENAI_LIVE_URL, 'OPENAI_LIVE_URL'),
+        model: pick(values.model, '--model', env.OPENAI_LIVE_MODEL, 'OPENAI_LIVE_MODEL'),
+        voice: pick(values.voice, '--voice', env.OPENAI_LIVE_VOICE, 'OPENAI_LIVE_VOICE'),
+        instructions: pick(values.instructions, '--instructions', undefined, '')
+      }
+    : {
+        url: pick(values.url, '--url', env.OPENAI_REALTIME_URL, 'OPENAI_REALTIME_URL'),
+        model: pick(values.model, '--model', env.OPENAI_REALTIME_MODEL, 'OPENAI_REALTIME_MODEL'),
+        voice: pick(values.voice, '--voice', env.OPENAI_REALTIME_VOICE, 'OPENAI_REALTIME_VOICE'),
+        instructions: pick(values.instructions, '--instructions', undefined, '')
+      }
   const parsed = settingsSchema.safeParse({
-    url: sources.url.value,
-    model: sources.model.value,
-    voice: sources.voice.value,
+    url: sources.url.value ?? (live ? OPENAI_LIVE_URL : undefined),
+    model: sources.model.value ?? (live ? DEFAULT_LIVE_MODEL : undefined),
+    voice: sources.voice.value ?? (live ? DEFAULT_LIVE_VOICE : undefined),
     instructions: sources.instructions.value
   })
   if (!parsed.success) {
@@ -123,6 +152,7 @@ export function parseCliArgs(argv: readonly string[], env: CliEnv): ParsedArgs {
     ok: true,
     help: false,
     options: {
+      engine,
       input,
       outPath: values.out ?? null,
       url: parsed.data.url,

@@ -10,11 +10,13 @@ import { MissingApiKeyError, resolveRealtimeConfig } from '../realtime/config'
 import type { RealtimeConfig } from '../realtime/config'
 import { RealtimeCoreError } from '../realtime/controller-api'
 import type { RealtimeControllerApi } from '../realtime/controller-api'
+import type { RealtimeLog } from '../realtime/event-bus'
 import { PCM_SAMPLE_RATE } from '../../shared/pcm'
 import { encodeWav } from '../../shared/wav'
 import { parseCliArgs, USAGE } from './args'
 import type { CliOptions } from './args'
 import { CliError, ExitCode, exitCodeForError } from './exit-codes'
+import { createLiveController, withTrailingSilence } from './live-turn'
 import { AUDIO_CHUNK_MS, runTurn } from './run-turn'
 import type { TurnRequest } from './run-turn'
 import { decodeWavToPcm24k, WavInputError } from './wav-input'
@@ -66,11 +68,14 @@ async function runCli(io: CliIo): Promise<ExitCode> {
     },
     { OPENAI_API_KEY: apiKey }
   )
-  const controller = await (io.createController ?? createRealtimeController(io))(config)
+  const live = options.engine === 'live'
+  const controller = live
+    ? createLiveController(options, apiKey, debugLog(io))
+    : await (io.createController ?? createRealtimeController(io))(config)
   const result = await runTurn(
     controller,
     {
-      request,
+      request: live ? withTrailingSilence(request) : request,
       timeoutMs: options.timeoutMs,
       json: options.json,
       ...(io.signal ? { signal: io.signal } : {})
@@ -135,18 +140,16 @@ function createRealtimeController(
       import('../realtime/controller'),
       import('../tools/clock')
     ])
-    // The core's log is for diagnosing; by default stderr carries only the one-line reason.
-    const debug = io.env['HARK_DEBUG'] === '1'
-    return new RealtimeController(config, {
-      tools: [getCurrentTimeTool],
-      ...(debug
-        ? {
-            log: (level, message, data) =>
-              io.stderr(`hark[${level}]: ${message}${data ? ` ${JSON.stringify(data)}` : ''}\n`)
-          }
-        : {})
-    })
+    const log = debugLog(io)
+    return new RealtimeController(config, { tools: [getCurrentTimeTool], ...(log ? { log } : {}) })
   }
+}
+
+/** The core's log is for diagnosing: on stderr with HARK_DEBUG=1, else only the one-line reason. */
+function debugLog(io: CliIo): RealtimeLog | undefined {
+  if (io.env['HARK_DEBUG'] !== '1') return undefined
+  return (level, message, data) =>
+    io.stderr(`hark[${level}]: ${message}${data ? ` ${JSON.stringify(data)}` : ''}\n`)
 }
 
 function describeError(error: unknown): { exitCode: ExitCode; message: string } {
