@@ -13,6 +13,7 @@ import type { LiveDelegationRequest } from '../../src/main/engines/live/delegati
 import { RealtimeCoreError } from '../../src/main/realtime/controller-api'
 import { concatBytes } from '../../src/shared/pcm'
 import { recordCoreEvents, type CoreEventRecorder } from '../doubles/core-event-recorder'
+import { ManualTimers } from '../doubles/manual-timers'
 import { chunked, joinBytes, silenceBytes, speechBytes } from '../fake-realtime/audio-fixtures'
 import { startFakeLiveServer, type FakeLiveServer } from '../fake-live'
 
@@ -116,6 +117,27 @@ describe('LiveEngine against the fake GPT-Live server', () => {
       ['assistant', 'completed']
     ])
     expect(events.ofType('response_done')).toHaveLength(1)
+  })
+
+  it('ends a turn only once the line has been quiet for turnIdleMs (there is no done event)', async () => {
+    const clock = new ManualTimers()
+    makeEngine({ turnIdleMs: 800, timers: { setTimeout: clock.set, clearTimeout: clock.clear } })
+    await engine.start()
+    speak(question())
+    const [turn] = await server.waitForTurns(1)
+    const deadline = Date.now() + 5000
+    while (
+      concatBytes(events.ofType('audio').map((e) => e.pcm)).byteLength < turn!.audio.byteLength
+    ) {
+      if (Date.now() > deadline) throw new Error('the answer audio never arrived')
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    const assistantDone = (): number =>
+      events.ofType('transcript_done').filter((e) => e.role === 'assistant').length
+    clock.advance(799)
+    expect(assistantDone()).toBe(0)
+    clock.advance(1)
+    expect(assistantDone()).toBe(1)
   })
 
   it('maps the talk button to mute and unmute, and sends nothing while muted', async () => {
