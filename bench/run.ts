@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { measureCoreCpu } from './cpu'
+import { measureEngineLatency } from './engines'
 import { measureCpu, measureMemory } from './load'
 import { measureLatency } from './latency'
 import { measurePacedPlayout } from './playout'
@@ -13,6 +14,7 @@ import { launchChromium, makeSpeechWav, root } from './page'
 import { formatTable, machine, percentile, summarize, type Metric } from './stats'
 
 const TURNS = Number(process.env['BENCH_TURNS'] ?? '20')
+const ENGINE_TURNS = Number(process.env['BENCH_ENGINE_TURNS'] ?? '10')
 const MEMORY_MINUTES = Number(process.env['BENCH_MEMORY_MINUTES'] ?? '10')
 
 async function main(): Promise<void> {
@@ -21,6 +23,7 @@ async function main(): Promise<void> {
   const startedMs = performance.now()
   // Before Chromium starts, so its threads do not compete with the windows.
   const coreCpu = await measureCoreCpu()
+  const engines = await measureEngineLatency(ENGINE_TURNS)
   const browser = await launchChromium(makeSpeechWav())
   let metrics: Metric[]
   try {
@@ -119,6 +122,20 @@ async function main(): Promise<void> {
         unit: '% of one core',
         budget: null,
         how: `context: process.cpuUsage() of the bench process (browser host's WebSocket server + core + idle Playwright client) while Hold to talk is held in Chromium and a reply streams; connected but idle: p50 ${median(cpu.idlePercentOfCore)} %, held with no reply (upstream only): p50 ${median(cpu.upOnlyPercentOfCore)} %; ${cpu.chunksUp} chunks up, ${cpu.deltasDown} deltas down in ${cpu.percentOfCore.length} s`
+      },
+      {
+        name: 'first audio after the user stops: Realtime API (push-to-talk)',
+        samples: engines.realtimeMs,
+        unit: 'ms',
+        budget: null,
+        how: 'core only (RealtimeController), fake Realtime server in this process: a synthetic question streamed at real time in 20 ms chunks, then commitUserTurn at once (key up as the user stops) → first audio event'
+      },
+      {
+        name: 'first audio after the user stops: GPT-Live',
+        samples: engines.liveMs,
+        unit: 'ms',
+        budget: null,
+        how: "core only (LiveEngine), fake GPT-Live server in this process: the same question at real time, then silence as the microphone keeps sending; last speech chunk sent → first audio event. Includes the server's turn detection (the fake waits for 500 ms of silence): there is no commit in GPT-Live"
       },
       ...(await measureMemory(MEMORY_MINUTES)),
       ...(await measureSoak())
