@@ -47,3 +47,20 @@ export function delegationReply(
     delegation_id: delegationId
   }
 }
+
+/** Runs the handler; a missing handler refuses, and a throw becomes a refusal the model can say. */
+export async function runDelegation(
+  handler: LiveDelegationHandler | undefined,
+  request: LiveDelegationRequest
+): Promise<{ outcome: LiveDelegationOutcome; failure: string | null }> {
+  if (!handler) return { outcome: { kind: 'refused', reason: NO_TOOL_REASON }, failure: null }
+  try {
+    return { outcome: await handler(request), failure: null }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    return {
+      outcome: { kind: 'refused', reason: `it failed (${message}).` },
+      failure: `A delegated task failed: ${message}`
+    }
+  }
+}

@@ -1,5 +1,6 @@
 // What shapes one GPT-Live conversation, and where the values come from. The key is a function,
 // read at connect time, and stays in main (reference §2: `Authorization: Bearer` on the upgrade).
+import type { InitialItem, SessionStartEvent } from 'openai/resources/live/live'
 import { MissingApiKeyError } from '../../realtime/config'
 
 export const OPENAI_LIVE_URL = 'wss://api.openai.com/v1/live/sessions'
@@ -44,6 +45,23 @@ export function resolveLiveConfig(
       const key = await storedKey()
       if (!key) throw new MissingApiKeyError()
       return key
+    }
+  }
+}
+
+/**
+ * The first event on a new socket (reference §2): model, voice and the audio format Hark speaks
+ * (PCM16 24 kHz mono, the same as the Realtime engine's), instructions, and the conversation so
+ * far as text history. All of it is fixed for the session's life.
+ */
+export function sessionStart(config: LiveConfig, history: InitialItem[]): SessionStartEvent {
+  return {
+    type: 'session.start',
+    session: {
+      model: config.model,
+      audio: { format: { type: 'audio/pcm', rate: 24000 }, output: { voice: config.voice } },
+      ...(config.instructions.trim() !== '' ? { instructions: config.instructions } : {}),
+      ...(history.length > 0 ? { input: history } : {})
     }
   }
 }

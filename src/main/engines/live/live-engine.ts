@@ -13,7 +13,6 @@
 //   `session.input` history; a safety close (`content`) or a hang-up stops and says why.
 // - cost: `session.usage.updated` seconds (cumulative per session, never summed) at the model's
 //   per-minute price, through subscribeUsage().
-import type { SessionStartEvent } from 'openai/resources/live/live'
 import { pcmChunkProblem } from '../../../shared/pcm'
 import type {
   ConnectionStatus,
@@ -26,25 +25,18 @@ import { CoreEventBus, type RealtimeLog } from '../../realtime/event-bus'
 import { classifyError } from '../../realtime/error-classifier'
 import {
   delegationReply,
-  NO_TOOL_REASON,
   outcomeText,
-  type LiveDelegationHandler,
-  type LiveDelegationOutcome
+  runDelegation,
+  type LiveDelegationHandler
 } from './delegation'
-import type { LiveConfig } from './live-config'
+import { sessionStart, type LiveConfig } from './live-config'
 import { LiveConversation } from './live-conversation'
 import { asLive, liveErrorEvent, sessionEnd } from './live-failures'
-import { liveCostUsd } from './live-prices'
+import { LiveUsageMeter, type LiveUsage } from './live-usage'
+
+export type { LiveUsage } from './live-usage'
 import type { LiveServerEvent } from './live-server-events'
 import { LiveSocket, type LiveSocketClose } from './live-socket'
-
-export interface LiveUsage {
-  model: string
-  /** Billed seconds over every session of this conversation. */
-  seconds: number
-  /** null when the model's price is unknown. */
-  costUsd: number | null
-}
 
 export interface LiveTimers {
   setTimeout(callback: () => void, ms: number): unknown
@@ -82,7 +74,7 @@ export class LiveEngine implements RealtimeControllerApi {
   readonly #log: RealtimeLog
   readonly #timers: LiveTimers
   readonly #bus: CoreEventBus
-  readonly #usageListeners = new Set<(usage: LiveUsage) => void>()
+  readonly #usage: LiveUsageMeter
   readonly #conversation: LiveConversation
   #status: ConnectionStatus = 'disconnected'
   #socket: LiveSocket | null = null
@@ -92,9 +84,6 @@ export class LiveEngine implements RealtimeControllerApi {
   #idleTimer: unknown = null
   #itemCount = 0
   #sessionCount = 0
-  /** Seconds of the sessions that have ended, and of the current one (cumulative per session). */
-  #endedSessionsSeconds = 0
-  #sessionSeconds = 0
 
   constructor(config: LiveConfig, options: LiveEngineOptions = {}) {
     this.#config = config
@@ -102,6 +91,7 @@ export class LiveEngine implements RealtimeControllerApi {
     this.#log = options.log ?? (() => undefined)
     this.#timers = options.timers ?? realTimers
     this.#bus = new CoreEventBus(this.#log)
+    this.#usage = new LiveUsageMeter(config.model, this.#log)
     this.#conversation = new LiveConversation(
       (event) => this.#emit(event),
       () => `live_${this.#sessionCount}_${++this.#itemCount}`
@@ -118,8 +108,7 @@ export class LiveEngine implements RealtimeControllerApi {
     return this.#conversation.items
   }
   get usage(): LiveUsage {
-    const seconds = this.#endedSessionsSeconds + this.#sessionSeconds
-    return { model: this.#config.model, seconds, costUsd: liveCostUsd(this.#config.model, seconds) }
+    return this.#usage.usage
   }
 
   subscribe(listener: RealtimeCoreListener): () => void {
@@ -127,8 +116,7 @@ export class LiveEngine implements RealtimeControllerApi {
   }
 
   subscribeUsage(listener: (usage: LiveUsage) => void): () => void {
-    this.#usageListeners.add(listener)
-    return () => this.#usageListeners.delete(listener)
+    return this.#usage.subscribe(listener)
   }
 
   start(): Promise<void> {
@@ -229,21 +217,7 @@ export class LiveEngine implements RealtimeControllerApi {
 
   async #openSession(): Promise<void> {
     const apiKey = await this.#config.apiKey()
-    const history = this.#conversation.initialItems()
-    const start: SessionStartEvent = {
-      type: 'session.start',
-      session: {
-        model: this.#config.model,
-        audio: {
-          format: { type: 'audio/pcm', rate: 24000 },
-          output: { voice: this.#config.voice }
-        },
-        ...(this.#config.instructions.trim() !== ''
-          ? { instructions: this.#config.instructions }
-          : {}),
-        ...(history.length > 0 ? { input: history } : {})
-      }
-    }
+    const start = sessionStart(this.#config, this.#conversation.initialItems())
     const socket = await LiveSocket.open({
       url: this.#config.url,
       apiKey,
@@ -267,7 +241,6 @@ export class LiveEngine implements RealtimeControllerApi {
       return
     }
     this.#sessionCount++
-    this.#sessionSeconds = 0
     this.#socket = socket
     if (this.#muted) socket.send({ type: 'session.input_audio.mute' })
   }
@@ -299,9 +272,9 @@ export class LiveEngine implements RealtimeControllerApi {
         void this.#delegate(event.delegation.id, event.delegation.target, event.offset_ms)
         return
       case 'session.usage.updated':
-        return this.#updateUsage(event.usage.seconds)
+        return this.#usage.report(event.usage.seconds)
       case 'session.closed':
-        if (event.usage) this.#updateUsage(event.usage.seconds)
+        if (event.usage) this.#usage.report(event.usage.seconds)
         return
       case 'error': {
         const error = liveErrorEvent(event.error)
@@ -317,9 +290,7 @@ export class LiveEngine implements RealtimeControllerApi {
   #onClose(close: LiveSocketClose): void {
     this.#socket = null
     this.#finishTurns()
-    if (close.closed?.usageSeconds != null) this.#updateUsage(close.closed.usageSeconds)
-    this.#endedSessionsSeconds += this.#sessionSeconds
-    this.#sessionSeconds = 0
+    this.#usage.endSession(close.closed?.usageSeconds ?? null)
     if (this.#stopping) return
     const end = close.closed
       ? sessionEnd(close.closed.reason)
@@ -382,33 +353,15 @@ export class LiveEngine implements RealtimeControllerApi {
     const socket = this.#socket
     const request = this.#conversation.lastUserText()
     this.#conversation.addDelegation(delegationId, request)
-    const handler = this.#options.delegationHandler
-    let outcome: LiveDelegationOutcome
-    try {
-      outcome = handler
-        ? await handler({ delegationId, offsetMs, request })
-        : { kind: 'refused', reason: NO_TOOL_REASON }
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
-      this.#emit({ type: 'error', code: 'tool', message: `A delegated task failed: ${message}` })
-      outcome = { kind: 'refused', reason: `it failed (${message}).` }
-    }
+    const { outcome, failure } = await runDelegation(this.#options.delegationHandler, {
+      delegationId,
+      offsetMs,
+      request
+    })
+    if (failure) this.#emit({ type: 'error', code: 'tool', message: failure })
     this.#conversation.completeDelegation(delegationId, outcomeText(outcome))
     // The session it belongs to may have ended meanwhile; a new one knows nothing of it.
     if (socket && this.#socket === socket) socket.send(delegationReply(delegationId, outcome))
-  }
-
-  #updateUsage(seconds: number): void {
-    // Cumulative per session: replace, never add (SessionUsage: "Do not sum this value").
-    this.#sessionSeconds = Math.max(this.#sessionSeconds, seconds)
-    const usage = this.usage
-    for (const listener of this.#usageListeners) {
-      try {
-        listener(usage)
-      } catch (error) {
-        this.#log('error', 'A GPT-Live usage listener threw', { error: String(error) })
-      }
-    }
   }
 
   /** Captions or audio arrived: the open turns stay open until the line is quiet. */
