@@ -1,6 +1,7 @@
 // `npm run -s fake-live -- [--port N] [--key K] [--speed F]`
 // Runs the fake GPT-Live server until SIGINT/SIGTERM, for trying Hark's Live engine without a key.
 import { parseArgs } from 'node:util'
+import { closeOnSignals, nonNegativeNumber, usageFailure } from '../fake-realtime/cli-options'
 import { FAKE_API_KEY, startFakeLiveServer } from './index'
 
 const USAGE = `Usage: fake-live [--port N] [--key K] [--speed F] [--quiet]
@@ -9,17 +10,8 @@ const USAGE = `Usage: fake-live [--port N] [--key K] [--speed F] [--quiet]
   --speed F   audio pacing, real time divided by F (default 1; 0 = as fast as possible)
   --quiet     do not log connections`
 
-function fail(message: string): never {
-  process.stderr.write(`fake-live: ${message}\n${USAGE}\n`)
-  process.exit(2)
-}
-
-function number(value: string | undefined, name: string, fallback: number): number {
-  if (value === undefined) return fallback
-  const n = Number(value)
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0) fail(`--${name} needs a number >= 0`)
-  return n
-}
+// Annotated: TypeScript only treats an explicitly typed function as never returning.
+const fail: (message: string) => never = usageFailure('fake-live', USAGE)
 
 async function main(): Promise<void> {
   let values
@@ -41,23 +33,19 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`)
     return
   }
-  const port = number(values.port, 'port', 0)
+  const port = nonNegativeNumber(values.port, 'port', 0, fail)
   if (!Number.isInteger(port) || port > 65535) fail('--port needs an integer from 0 to 65535')
   const server = await startFakeLiveServer({
     port,
     apiKey: values.key ?? FAKE_API_KEY,
-    speed: number(values.speed, 'speed', 1),
+    speed: nonNegativeNumber(values.speed, 'speed', 1, fail),
     log: values.quiet ? () => undefined : (line) => process.stdout.write(`${line}\n`)
   })
   process.stdout.write(
     `Fake GPT-Live server listening on ${server.url}\n` +
       `Use it with: OPENAI_API_KEY=${server.apiKey} OPENAI_LIVE_URL=${server.url}\n`
   )
-  const stop = (): void => {
-    void server.close().then(() => process.exit(0))
-  }
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
+  closeOnSignals(() => server.close())
 }
 
 main().catch((err: unknown) => {

@@ -7,7 +7,8 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import type { SessionClosedEvent } from 'openai/resources/live/live'
 import { IdFactory } from '../fake-realtime/ids'
-import { FAKE_HOST, authMessage, bearerKey, refuseUpgrade } from '../fake-realtime/server'
+import { FAKE_HOST, closeLoopback, listenOnLoopback } from '../fake-realtime/loopback-http'
+import { authMessage, bearerKey, refuseUpgrade } from '../fake-realtime/server'
 import { FakeLiveConnection } from './live-connection'
 import { liveError } from './live-errors'
 import { defaultLiveOptions, type FakeLiveOptions } from './options'
@@ -92,14 +93,8 @@ class FakeLiveServerImpl implements FakeLiveServer {
     return this.connections.length
   }
 
-  async listen(port: number): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.http.once('error', reject)
-      this.http.listen(port, FAKE_HOST, () => {
-        this.http.off('error', reject)
-        resolve()
-      })
-    })
+  listen(port: number): Promise<void> {
+    return listenOnLoopback(this.http, port)
   }
 
   setOptions(partial: Partial<FakeLiveOptions>): void {
@@ -170,11 +165,7 @@ class FakeLiveServerImpl implements FakeLiveServer {
 
   async close(): Promise<void> {
     this.dropAllConnections()
-    await new Promise<void>((resolve) => this.wss.close(() => resolve()))
-    await new Promise<void>((resolve) => {
-      this.http.close(() => resolve())
-      this.http.closeAllConnections()
-    })
+    await closeLoopback(this.wss, this.http)
   }
 
   private connection(connectionIndex?: number): FakeLiveConnection {

@@ -2,6 +2,7 @@
 //   [--session-clock F] [--session-limit]`
 // Runs the fake Realtime server until SIGINT/SIGTERM, for trying Hark without an OpenAI key.
 import { parseArgs } from 'node:util'
+import { closeOnSignals, nonNegativeNumber, usageFailure } from './cli-options'
 import { FAKE_API_KEY, startFakeRealtimeServer } from './index'
 import { FAKE_HOST } from './server'
 
@@ -17,17 +18,8 @@ const USAGE = `Usage: fake-realtime [--port N] [--key K] [--speed F] [--host 127
   --session-limit   end each session at its limit (session_expired, then close 1001)
   --quiet           do not log connections and client events`
 
-function fail(message: string): never {
-  process.stderr.write(`fake-realtime: ${message}\n${USAGE}\n`)
-  process.exit(2)
-}
-
-function parseNumber(value: string | undefined, name: string, fallback: number): number {
-  if (value === undefined) return fallback
-  const n = Number(value)
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0) fail(`--${name} needs a number >= 0`)
-  return n
-}
+// Annotated: TypeScript only treats an explicitly typed function as never returning.
+const fail: (message: string) => never = usageFailure('fake-realtime', USAGE)
 
 async function main(): Promise<void> {
   let values
@@ -56,7 +48,7 @@ async function main(): Promise<void> {
   // Never reachable from another machine: the fake accepts a well-known key.
   if (values.host !== undefined && values.host !== FAKE_HOST && values.host !== 'localhost')
     fail(`--host ${values.host} is not allowed; the fake only listens on ${FAKE_HOST}`)
-  const port = parseNumber(values.port, 'port', 0)
+  const port = nonNegativeNumber(values.port, 'port', 0, fail)
   if (!Number.isInteger(port) || port > 65535) fail('--port needs an integer from 0 to 65535')
   const authFailure = values['auth-failure'] ?? 'close-3000'
   if (authFailure !== 'close-3000' && authFailure !== 'http-401')
@@ -65,7 +57,7 @@ async function main(): Promise<void> {
   const server = await startFakeRealtimeServer({
     port,
     apiKey: values.key ?? FAKE_API_KEY,
-    speed: parseNumber(values.speed, 'speed', 1),
+    speed: nonNegativeNumber(values.speed, 'speed', 1, fail),
     authFailure,
     sessionClockSpeed: parseNumber(values['session-clock'], 'session-clock', 1) || 1,
     enforceSessionLimit: values['session-limit'] ?? false,
@@ -75,11 +67,7 @@ async function main(): Promise<void> {
     `Fake Realtime server listening on ${server.url}\n` +
       `Use it with: OPENAI_API_KEY=${server.apiKey} OPENAI_REALTIME_URL=${server.url}\n`
   )
-  const stop = (): void => {
-    void server.close().then(() => process.exit(0))
-  }
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
+  closeOnSignals(() => server.close())
 }
 
 main().catch((err: unknown) => {

@@ -8,11 +8,12 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { FakeConnection } from './connection'
 import { faultFrame, noFaults, type EndingFault, type FakeFaults, type FaultKind } from './faults'
 import { IdFactory } from './ids'
+import { FAKE_HOST, closeLoopback, listenOnLoopback } from './loopback-http'
 import { defaultOptions, type FakeRealtimeOptions } from './options'
 import { Recorder, type RecordedClientEvent, type RecordedResponse } from './recorder'
 import type { WireSession } from './wire-types'
 
-export const FAKE_HOST = '127.0.0.1'
+export { FAKE_HOST }
 const DEFAULT_WAIT_MS = 5000
 
 export interface FakeRealtimeServer {
@@ -129,14 +130,8 @@ class FakeRealtimeServerImpl implements FakeRealtimeServer {
     return this.connections.length
   }
 
-  async listen(port: number): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.http.once('error', reject)
-      this.http.listen(port, FAKE_HOST, () => {
-        this.http.off('error', reject)
-        resolve()
-      })
-    })
+  listen(port: number): Promise<void> {
+    return listenOnLoopback(this.http, port)
   }
 
   setOptions(partial: Partial<FakeRealtimeOptions>): void {
@@ -211,11 +206,7 @@ class FakeRealtimeServerImpl implements FakeRealtimeServer {
 
   async close(): Promise<void> {
     this.dropAllConnections()
-    await new Promise<void>((resolve) => this.wss.close(() => resolve()))
-    await new Promise<void>((resolve) => {
-      this.http.close(() => resolve())
-      this.http.closeAllConnections()
-    })
+    await closeLoopback(this.wss, this.http)
   }
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
