@@ -4,15 +4,14 @@
 // frame is recorded with the error it got.
 import type { RawData, WebSocket } from 'ws'
 import type { ServerEvent, SessionClosedEvent, SessionResource } from 'openai/resources/live/live'
-import { PCM_BYTES_PER_MS, PCM_SAMPLE_RATE, bytesAsPcm16, msToPcmBytes } from '../../src/shared/pcm'
+import { bytesAsPcm16 } from '../../src/shared/pcm'
 import type { IdFactory } from '../fake-realtime/ids'
-import { EnergyVad, type VadEvent } from '../fake-realtime/vad'
 import { parseLiveClientEvent, type LiveClientEvent, type LiveClientEventOf } from './client-events'
 import { liveError, type LiveApiError } from './live-errors'
-import type { FakeLiveOptions, FakeLiveTurn } from './options'
-import { RecordedLiveTurn, type LiveRecorder, type RecordedLiveEvent } from './recorder'
-import { ReplySpeaker } from './reply-speaker'
+import type { FakeLiveOptions } from './options'
+import type { LiveRecorder, RecordedLiveEvent } from './recorder'
 import { sessionConfigProblem } from './session-schema'
+import { FakeLiveTurnTaking } from './turn-taking'
 
 export interface LiveConnectionContext {
   readonly ids: IdFactory
@@ -30,30 +29,19 @@ function rawText(data: RawData): string {
 
 export class FakeLiveConnection {
   private resource: SessionResource | null = null
-  private history: FakeLiveTurn['history'] = []
+  private turns: FakeLiveTurnTaking | null = null
   private muted = false
-  private readonly vad: EnergyVad
-  private speechOnsetMs = 0
-  private turnIndex = 0
-  private speaker: ReplySpeaker | null = null
-  private outputEndMs = 0
-  private pendingDelegation: { id: string; turn: FakeLiveTurn } | null = null
   private handling: RecordedLiveEvent | null = null
   private closedSent = false
 
   constructor(
-    private readonly context: LiveConnectionContext,
+    readonly context: LiveConnectionContext,
     private readonly socket: WebSocket,
     readonly index: number
   ) {
-    this.vad = new EnergyVad({
-      rmsThreshold: context.options.vadRmsThreshold,
-      silenceDurationMs: context.options.silenceDurationMs,
-      prefixPaddingMs: 0
-    })
     socket.on('message', (data, isBinary) => this.onMessage(rawText(data), isBinary))
     socket.on('close', (code) => {
-      this.speaker?.stop('disconnected')
+      this.turns?.stopSpeaking('disconnected')
       this.options.log(`#${this.index} closed (${code})`)
     })
   }
@@ -67,9 +55,8 @@ export class FakeLiveConnection {
   get isMuted(): boolean {
     return this.muted
   }
-  /** Milliseconds on the session timeline: input audio so far, or the end of the last reply. */
   get timelineMs(): number {
-    return Math.max(this.vad.timelineMs, this.outputEndMs)
+    return this.turns?.timelineMs ?? 0
   }
 
   send(event: ServerEvent): void {
@@ -98,7 +85,7 @@ export class FakeLiveConnection {
 
   /** Ends the session as the server does: `session.closed` with the reason, then a clean close. */
   endSession(reason: SessionClosedEvent['reason']): void {
-    this.speaker?.stop('disconnected')
+    this.turns?.stopSpeaking('disconnected')
     if (this.resource && !this.closedSent) {
       this.closedSent = true
       this.context.recorder.closes.push({ connectionIndex: this.index, reason })
@@ -107,14 +94,14 @@ export class FakeLiveConnection {
         event_id: this.nextEventId(),
         reason,
         session: this.resource,
-        usage: { seconds: this.usageSeconds() }
+        usage: { seconds: this.turns?.usageSeconds() ?? 0 }
       })
     }
     this.socket.close(1000, reason)
   }
 
   terminate(): void {
-    this.speaker?.stop('disconnected')
+    this.turns?.stopSpeaking('disconnected')
     this.socket.terminate()
   }
 
@@ -168,7 +155,7 @@ export class FakeLiveConnection {
       case 'session.input_audio.mute':
       case 'session.input_audio.unmute': {
         this.muted = event.type === 'session.input_audio.mute'
-        if (this.muted) this.vad.reset()
+        if (this.muted) this.turns?.forgetSpeech()
         const type = this.muted ? 'session.input_audio.muted' : 'session.input_audio.unmuted'
         return this.send({ type, event_id: this.nextEventId(), ...this.echo(event) })
       }
@@ -194,7 +181,8 @@ export class FakeLiveConnection {
     if (problem) return this.sendError(problem)
     if (this.options.startBehaviour === 'silent') return
     const session = event.session
-    this.history = session.input ?? []
+    const history = session.input ?? []
+    this.turns = new FakeLiveTurnTaking(this, history)
     this.context.recorder.startedSessions.set(this.index, session)
     this.resource = {
       id: this.context.ids.next('sess'),
@@ -207,7 +195,7 @@ export class FakeLiveConnection {
       },
       // sessionConfigProblem admits client delegation only: omitted or null means client.
       delegation: { type: 'client' },
-      input: [...this.history],
+      input: [...history],
       instructions: session.instructions ?? null,
       store: session.store ?? false
     }
@@ -235,55 +223,7 @@ export class FakeLiveConnection {
     this.context.recorder.recordInputAudio(this.index, chunk)
     // "Muting sends silence and keeps billing" (reference §2): the model hears zeros.
     const samples = this.muted ? new Int16Array(chunk.byteLength / 2) : bytesAsPcm16(chunk)
-    for (const vadEvent of this.vad.push(samples)) this.onVad(vadEvent)
-  }
-
-  private onVad(event: VadEvent): void {
-    if (event.type === 'speech_started') {
-      this.speechOnsetMs = event.speechOnsetMs
-      // Full duplex: the model stops talking when the user talks over it.
-      this.speaker?.stop('interrupted')
-      return
-    }
-    const all = this.context.recorder.inputAudio(this.index)
-    const speech = all.subarray(msToPcmBytes(this.speechOnsetMs), msToPcmBytes(event.audioEndMs))
-    const userAudioMs = (speech.byteLength / 2 / PCM_SAMPLE_RATE) * 1000
-    const userTranscript = this.options.transcribe(bytesAsPcm16(new Uint8Array(speech)))
-    this.sendInputTranscript(userTranscript, this.speechOnsetMs, event.audioEndMs)
-    const turn: FakeLiveTurn = {
-      connectionIndex: this.index,
-      turnIndex: this.turnIndex++,
-      userAudioMs,
-      userTranscript,
-      history: this.history,
-      delegationResult: null
-    }
-    if (this.options.delegate(turn)) {
-      const id = this.context.ids.next('call')
-      this.pendingDelegation = { id, turn }
-      this.send({
-        type: 'session.delegation.created',
-        event_id: this.nextEventId(),
-        offset_ms: event.audioEndMs,
-        delegation: { id, target: 'client', type: 'delegation' }
-      })
-      return
-    }
-    this.speak(turn, null)
-  }
-
-  private sendInputTranscript(text: string, startMs: number, endMs: number): void {
-    const words = text.split(/(?<=\s)/).filter((w) => w.trim() !== '')
-    const spanMs = (endMs - startMs) / Math.max(1, words.length)
-    words.forEach((word, i) =>
-      this.send({
-        type: 'session.input_transcript.delta',
-        event_id: this.nextEventId(),
-        delta: word,
-        start_ms: Math.round(startMs + i * spanMs),
-        end_ms: Math.round(startMs + (i + 1) * spanMs)
-      })
-    )
+    this.turns?.hear(samples)
   }
 
   private appendContext(
@@ -292,8 +232,8 @@ export class FakeLiveConnection {
       | LiveClientEventOf<'session.thinking.append'>
       | LiveClientEventOf<'session.instructions.append'>
   ): void {
-    const pending = this.pendingDelegation
-    if (event.delegation_id !== null && pending?.id !== event.delegation_id)
+    const pendingId = this.turns?.pendingDelegationId ?? null
+    if (event.delegation_id !== null && pendingId !== event.delegation_id)
       return this.sendError(
         liveError(
           'delegation_not_found',
@@ -315,54 +255,7 @@ export class FakeLiveConnection {
       end_ms: atMs,
       ...this.echo(event)
     })
-    if (pending && event.delegation_id === pending.id) {
-      this.pendingDelegation = null
-      this.speak({ ...pending.turn, delegationResult: event.content }, pending.id)
-    }
-  }
-
-  private speak(turn: FakeLiveTurn, delegationId: string | null): void {
-    this.speaker?.stop('interrupted')
-    const recorded = new RecordedLiveTurn(
-      this.index,
-      turn.userTranscript,
-      this.options.reply(turn),
-      delegationId,
-      Math.round(this.timelineMs)
-    )
-    this.context.recorder.recordTurn(recorded)
-    const { speed, chunkMs, msPerChar } = this.options
-    const speaker = new ReplySpeaker(
-      this,
-      recorded,
-      {
-        chunkMs,
-        msPerChar,
-        intervalMs: speed === 0 || !Number.isFinite(speed) ? null : chunkMs / speed
-      },
-      () => {
-        if (this.speaker === speaker) this.speaker = null
-        this.outputEndMs = Math.max(
-          this.outputEndMs,
-          recorded.startMs + recorded.audio.byteLength / PCM_BYTES_PER_MS
-        )
-        this.context.recorder.changed()
-        if (recorded.status === 'done')
-          this.send({
-            type: 'session.usage.updated',
-            event_id: this.nextEventId(),
-            usage: { seconds: this.usageSeconds() }
-          })
-      }
-    )
-    this.speaker = speaker
-    speaker.start()
-  }
-
-  /** Cumulative session seconds, never an increment (reference §2); recorded for tests. */
-  usageSeconds(): number {
-    const seconds = Math.round(this.timelineMs / 10) / 100
-    this.context.recorder.usageReports.push({ connectionIndex: this.index, seconds })
-    return seconds
+    if (pendingId !== null && event.delegation_id === pendingId)
+      this.turns?.answerDelegation(event.content)
   }
 }

@@ -32,11 +32,11 @@ import {
 import { sessionStart, type LiveConfig } from './live-config'
 import { LiveConversation } from './live-conversation'
 import { asLive, liveErrorEvent, sessionEnd } from './live-failures'
+import type { LiveServerEvent } from './live-server-events'
+import { LiveSocket, type LiveSocketClose } from './live-socket'
 import { LiveUsageMeter, type LiveUsage } from './live-usage'
 
 export type { LiveUsage } from './live-usage'
-import type { LiveServerEvent } from './live-server-events'
-import { LiveSocket, type LiveSocketClose } from './live-socket'
 
 export interface LiveTimers {
   setTimeout(callback: () => void, ms: number): unknown
@@ -134,7 +134,11 @@ export class LiveEngine implements RealtimeControllerApi {
     const socket = this.#socket
     this.#socket = null
     this.#finishTurns()
-    if (socket) socket.close()
+    if (socket) {
+      socket.close()
+      // Its closing figure arrives after we stop listening: keep the last one reported.
+      this.#usage.endSession(null)
+    }
     if (this.#status !== 'disconnected')
       this.#setStatus({ type: 'status', status: 'disconnected', reason: CLOSED_BY_USER })
     await this.#startPromise?.catch(() => undefined)
