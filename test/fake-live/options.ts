@@ -38,6 +38,8 @@ export interface FakeLiveOptions {
   delegate: (turn: FakeLiveTurn) => boolean
   /** 'silent': never answer `session.start` (a server that hangs after the upgrade). */
   startBehaviour: 'normal' | 'silent'
+  /** false: stop answering WebSocket pings (a dead network path), for new connections. */
+  answerPings: boolean
   /** Session lifetime reported in `expires_at` (the API's is about two hours). */
   sessionLifetimeS: number
   log: (line: string) => void
@@ -69,6 +71,7 @@ export function defaultLiveOptions(): FakeLiveOptions {
     transcribe: defaultLiveTranscribe,
     delegate: () => false,
     startBehaviour: 'normal',
+    answerPings: true,
     sessionLifetimeS: 7200,
     log: () => undefined
   }

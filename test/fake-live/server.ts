@@ -57,6 +57,8 @@ class FakeLiveServerImpl implements FakeLiveServer {
   private readonly recorder = new LiveRecorder()
   private readonly connections: FakeLiveConnection[] = []
   private readonly wss = new WebSocketServer({ noServer: true })
+  /** Accepts sockets that never answer a ping (FakeLiveOptions.answerPings = false). */
+  private readonly deafWss = new WebSocketServer({ noServer: true, autoPong: false })
   private readonly http = createServer((_req, res) => {
     res.writeHead(426, { 'Content-Type': 'text/plain' }).end('Upgrade to a WebSocket.\n')
   })
@@ -165,6 +167,7 @@ class FakeLiveServerImpl implements FakeLiveServer {
 
   async close(): Promise<void> {
     this.dropAllConnections()
+    await new Promise<void>((resolve) => this.deafWss.close(() => resolve()))
     await closeLoopback(this.wss, this.http)
   }
 
@@ -192,7 +195,8 @@ class FakeLiveServerImpl implements FakeLiveServer {
     const key = bearerKey(req)
     if (key !== this.currentOptions.apiKey)
       return refuseUpgrade(socket, 401, 'invalid_api_key', authMessage(key))
-    this.wss.handleUpgrade(req, socket, head, (ws) => {
+    const wss = this.currentOptions.answerPings ? this.wss : this.deafWss
+    wss.handleUpgrade(req, socket, head, (ws) => {
       const context = { ids: this.ids, recorder: this.recorder, options: this.currentOptions }
       const connection = new FakeLiveConnection(context, ws, this.connections.length)
       this.connections.push(connection)

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     apiKey: values.key ?? FAKE_API_KEY,
     speed: nonNegativeNumber(values.speed, 'speed', 1, fail),
     authFailure,
-    sessionClockSpeed: parseNumber(values['session-clock'], 'session-clock', 1) || 1,
+    sessionClockSpeed: nonNegativeNumber(values['session-clock'], 'session-clock', 1, fail) || 1,
     enforceSessionLimit: values['session-limit'] ?? false,
     log: values.quiet ? () => undefined : (line) => process.stdout.write(`${line}\n`)
   })

@@ -214,6 +214,19 @@ describe('LiveEngine against the fake GPT-Live server', () => {
     expect(engine.usage.seconds).toBeGreaterThan(0)
   })
 
+  it('reports the session lifetime and finds a dead connection when asked to check it', async () => {
+    server.setOptions({ answerPings: false })
+    makeEngine({ heartbeat: { intervalMs: 60_000, timeoutMs: 100 } })
+    await engine.start()
+    expect(engine.sessionLifetimeMs).toBeGreaterThan(7_190_000)
+    expect(engine.sessionLifetimeMs).toBeLessThanOrEqual(7_200_000)
+    server.setOptions({ answerPings: true })
+    engine.checkConnection()
+    await statusBecomes('connected', 2)
+    expect(events.ofType('status').some((e) => e.reason?.includes('dropped'))).toBe(true)
+    expect(server.connectionCount).toBe(2)
+  })
+
   it('renews after a connection dropped without session.closed', async () => {
     makeEngine()
     await engine.start()

@@ -23,6 +23,7 @@ import type { RealtimeControllerApi, RealtimeCoreListener } from '../../realtime
 import { RealtimeCoreError } from '../../realtime/controller-api'
 import { CoreEventBus, type RealtimeLog } from '../../realtime/event-bus'
 import { classifyError } from '../../realtime/error-classifier'
+import type { HeartbeatOptions } from '../../realtime/heartbeat'
 import {
   delegationReply,
   outcomeText,
@@ -55,6 +56,7 @@ export interface LiveEngineOptions {
   renewDelayMs?: (attempt: number) => number
   delegationHandler?: LiveDelegationHandler
   timers?: LiveTimers
+  heartbeat?: HeartbeatOptions
 }
 
 export const LIVE_NO_TEXT_MESSAGE =
@@ -78,6 +80,7 @@ export class LiveEngine implements RealtimeControllerApi {
   readonly #conversation: LiveConversation
   #status: ConnectionStatus = 'disconnected'
   #socket: LiveSocket | null = null
+  #sessionLifetimeMs: number | undefined
   #startPromise: Promise<void> | null = null
   #stopping = false
   #muted = false
@@ -100,6 +103,10 @@ export class LiveEngine implements RealtimeControllerApi {
 
   get status(): ConnectionStatus {
     return this.#status
+  }
+  /** How long the current session lives from its start (`session.started`'s `expires_at`). */
+  get sessionLifetimeMs(): number | undefined {
+    return this.#sessionLifetimeMs
   }
   get inputMuted(): boolean {
     return this.#muted
@@ -142,6 +149,10 @@ export class LiveEngine implements RealtimeControllerApi {
     if (this.#status !== 'disconnected')
       this.#setStatus({ type: 'status', status: 'disconnected', reason: CLOSED_BY_USER })
     await this.#startPromise?.catch(() => undefined)
+  }
+
+  checkConnection(): void {
+    if (this.#status === 'connected') this.#socket?.checkConnection()
   }
 
   sendText(_text: string): void {
@@ -228,6 +239,7 @@ export class LiveEngine implements RealtimeControllerApi {
       start,
       startTimeoutMs: this.#options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS,
       handshakeTimeoutMs: this.#options.handshakeTimeoutMs,
+      heartbeat: this.#options.heartbeat,
       handlers: {
         onEvent: (event) => {
           if (this.#socket === socket) this.#onEvent(event)
@@ -246,6 +258,7 @@ export class LiveEngine implements RealtimeControllerApi {
     }
     this.#sessionCount++
     this.#socket = socket
+    this.#sessionLifetimeMs = socket.lifetimeMs
     if (this.#muted) socket.send({ type: 'session.input_audio.mute' })
   }
 

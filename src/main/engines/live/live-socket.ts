@@ -6,6 +6,7 @@
 import type WebSocket from 'ws'
 import type { ClientEvent, SessionStartEvent } from 'openai/resources/live/live'
 import { RealtimeCoreError } from '../../realtime/controller-api'
+import { Heartbeat, type HeartbeatOptions } from '../../realtime/heartbeat'
 import type { ClassifiedError } from '../../realtime/error-classifier'
 import { openGuardedSocket, type SocketDiagnostics } from '../../realtime/socket-factory'
 import { liveErrorEvent, socketFailure } from './live-failures'
@@ -30,6 +31,8 @@ export interface OpenLiveSocketOptions {
   start: SessionStartEvent
   startTimeoutMs: number
   handshakeTimeoutMs?: number | undefined
+  /** The keepalive ping, as on the Realtime socket (heartbeat.ts): a dead path ends as a drop. */
+  heartbeat?: HeartbeatOptions | undefined
   handlers: LiveSocketHandlers
 }
 
@@ -45,13 +48,17 @@ function frameText(data: WebSocket.Data): string {
 export class LiveSocket {
   readonly #socket: WebSocket
   readonly #handlers: LiveSocketHandlers
+  readonly #heartbeat: Heartbeat
   #started = false
+  /** `expires_at` of the started session (Unix seconds). */
+  #expiresAtS: number | undefined
   #closed: LiveSocketClose['closed'] = null
   #startFailure: ((error: ClassifiedError) => void) | null = null
 
-  private constructor(socket: WebSocket, handlers: LiveSocketHandlers) {
+  private constructor(socket: WebSocket, handlers: LiveSocketHandlers, heartbeat: Heartbeat) {
     this.#socket = socket
     this.#handlers = handlers
+    this.#heartbeat = heartbeat
   }
 
   /** Opens the socket and starts the session; rejects with a RealtimeCoreError in words. */
@@ -72,7 +79,7 @@ export class LiveSocket {
         }
       }
     })
-    const opened = new LiveSocket(socket, options.handlers)
+    const opened = new LiveSocket(socket, options.handlers, new Heartbeat(options.heartbeat))
     holder.live = opened
     return new Promise<LiveSocket>((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined
@@ -102,15 +109,28 @@ export class LiveSocket {
         if (frame.event.type !== 'session.started') return
         clearTimeout(timer)
         opened.#started = true
+        opened.#expiresAtS = frame.event.session.expires_at
         opened.#startFailure = null
+        opened.#heartbeat.watch(socket)
         resolve(opened)
       })
       socket.on('close', () => {
         clearTimeout(timer)
+        opened.#heartbeat.stop()
         if (opened.#startFailure) opened.#startFailure(socketFailure(diagnostics))
         else if (opened.#started) opened.#handlers.onClose({ closed: opened.#closed, diagnostics })
       })
     })
+  }
+
+  /** How long the session lives from now, by its `expires_at`. */
+  get lifetimeMs(): number | undefined {
+    return this.#expiresAtS === undefined ? undefined : this.#expiresAtS * 1000 - Date.now()
+  }
+
+  /** Ping now (after sleep or a network change): no pong in time ends the socket as a drop. */
+  checkConnection(): void {
+    this.#heartbeat.checkNow()
   }
 
   get isOpen(): boolean {
