@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { measureCoreCpu } from './cpu'
 import { measureEngineLatency } from './engines'
+import { measureHistory } from './history'
 import { measureCpu, measureMemory } from './load'
 import { measureLatency } from './latency'
 import { measurePacedPlayout } from './playout'
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   // Before Chromium starts, so its threads do not compete with the windows.
   const coreCpu = await measureCoreCpu()
   const engines = await measureEngineLatency(ENGINE_TURNS)
+  const history = await measureHistory()
   const browser = await launchChromium(makeSpeechWav())
   let metrics: Metric[]
   try {
@@ -138,7 +140,8 @@ async function main(): Promise<void> {
         how: "core only (LiveEngine), fake GPT-Live server in this process: the same question at real time, then silence as the microphone keeps sending; last speech chunk sent → first audio event. Includes the server's turn detection (the fake waits for 500 ms of silence): there is no commit in GPT-Live"
       },
       ...(await measureMemory(MEMORY_MINUTES)),
-      ...(await measureSoak())
+      ...(await measureSoak()),
+      ...history
     ]
   } finally {
     await browser.close()
