@@ -8,6 +8,14 @@ import { measuredBytesUpTo, schemaByteCap, tooLargeSentence, type ByteCapMeta } 
 import { errorCodes } from './realtime-events'
 import { MAX_APPEND_BYTES } from './pcm'
 import { settingsPatchSchema, settingsSchema } from './settings'
+import {
+  conversationSchema,
+  exportReplySchema,
+  historyListSchema,
+  historyRequests,
+  historyStatusSchema,
+  searchReplySchema
+} from './history-ipc'
 
 const invoke = <Req extends z.ZodType, Res extends z.ZodType>(
   request: Req,
@@ -147,6 +155,19 @@ export const ipcContract = {
   'mic.setMuted': invoke(micStatusSchema, micStatusSchema),
   'app.capabilities': invoke(none, appCapabilitiesSchema),
   'app.openLogsFolder': invoke(none, openLogsReplySchema),
+  // The History view (issue 11; schemas in history-ipc.ts).
+  'history.status': invoke(none, historyStatusSchema),
+  'history.list': invoke(none, historyListSchema),
+  'history.search': invoke(historyRequests.search, searchReplySchema),
+  'history.get': invoke(historyRequests.byId, conversationSchema),
+  'history.rename': invoke(historyRequests.rename, none),
+  /** Moves it to the trash; `history.restore` undoes it until the next start. */
+  'history.delete': invoke(historyRequests.byId, none),
+  'history.restore': invoke(historyRequests.byId, none),
+  'history.deleteAll': invoke(none, none),
+  'history.export': invoke(historyRequests.export, exportReplySchema),
+  /** A new session seeded with that conversation as text, as after a reconnect. */
+  'history.continue': invoke(historyRequests.byId, none),
 
   // renderer → main, hot path, no reply
   'audio.append': send(pcmBytes),
@@ -192,7 +213,9 @@ export const ipcContract = {
   'hotkey.talkCancel': event(none),
   'hotkey.statusChanged': event(hotkeyStatusSchema),
   /** The microphone was muted or unmuted (from the tray or the window). */
-  'mic.muteChanged': event(micStatusSchema)
+  'mic.muteChanged': event(micStatusSchema),
+  /** The saved history changed (a conversation began, a save problem came or went). */
+  'history.changed': event(historyStatusSchema)
 } as const
 
 export type IpcContract = typeof ipcContract

@@ -47,7 +47,13 @@ const settingsFields = {
   /** The global talk hotkey (Electron accelerator syntax); main checks it with acceleratorProblem. */
   hotkey: z.string().trim().min(1).max(100),
   /** Start Hark when the user logs in (macOS/Windows login items, an XDG autostart entry on Linux). */
-  launchAtLogin: z.boolean()
+  launchAtLogin: z.boolean(),
+  /** Keep the history unencrypted where the system has no key store: only by the user's choice. */
+  historyPlainAllowed: z.boolean(),
+  /** Forget conversations this many days after their last change; null = keep them forever. */
+  historyRetentionDays: z.number().int().min(1).max(36_500).nullable(),
+  /** Save each conversation's audio as a stereo WAV beside the history (off by default). */
+  recordConversations: z.boolean()
 }
 
 /** The user's settings: stored as one JSON file by main, edited in the renderer. */
@@ -64,7 +70,10 @@ export const settingsSchema = z.object({
   // Not Alt+Space: Windows and GNOME open the window menu with it. Ctrl+Shift+Space (Command on
   // macOS) is free in the common desktops, and the hook does not swallow the key.
   hotkey: settingsFields.hotkey.default(DEFAULT_HOTKEY),
-  launchAtLogin: settingsFields.launchAtLogin.default(false)
+  launchAtLogin: settingsFields.launchAtLogin.default(false),
+  historyPlainAllowed: settingsFields.historyPlainAllowed.default(false),
+  historyRetentionDays: settingsFields.historyRetentionDays.default(null),
+  recordConversations: settingsFields.recordConversations.default(false)
 })
 export type Settings = z.infer<typeof settingsSchema>
 export const settingsPatchSchema = z.object(settingsFields).partial().strict()

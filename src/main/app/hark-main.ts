@@ -4,6 +4,7 @@
 // tests hand it a temp folder, a fake cipher and a fake controller.
 import type { EventChannel, EventPayload, SendChannel, SendPayload } from '../../shared/ipc'
 import type { RealtimeConfig } from '../realtime/config'
+import type { Settings } from '../../shared/settings'
 import { RealtimeController } from '../realtime/controller'
 import type { RealtimeControllerApi } from '../realtime/controller-api'
 import type { RealtimeLog } from '../realtime/event-bus'
@@ -21,6 +22,7 @@ import { offHotkeyProvider, type HotkeyEvent, type HotkeyProvider } from './hotk
 import { createRouter, type IpcRouter } from './router'
 import { SessionManager } from './session-manager'
 import { createTalkControls, type TalkControls } from './talk-controls'
+import { HistoryService } from './history-service'
 
 export type { IpcRouter } from './router'
 
@@ -85,16 +87,36 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
   const hotkey = deps.hotkey ?? offHotkeyProvider()
   const desktop = deps.desktop ?? noDesktopServices()
 
-  const session = new SessionManager({
+  const readSettings = async (): Promise<Settings> => (await settings.get()).settings
+  const history: HistoryService = new HistoryService({
+    dataDir: deps.userDataDir,
+    cipher: deps.cipher,
+    readSettings,
+    log,
+    onChanged: (status) => broadcast({ channel: 'history.changed', payload: status }),
+    startSession: (seed): Promise<void> => session.continueConversation(seed)
+  })
+  const session: SessionManager = new SessionManager({
     env: deps.env,
-    readSettings: async () => (await settings.get()).settings,
+    readSettings,
     readKey: () => keys.read(),
     createController:
       deps.createController ??
       ((config) => new RealtimeController(config, { tools: [getCurrentTimeTool], log })),
-    onEvent: (event) => broadcast(toIpcEvent(event)),
+    onEvent: (event) => {
+      // Saved before it is shown: a kill right after a caption appears keeps that item.
+      history.onEvent(event)
+      broadcast(toIpcEvent(event))
+    },
+    onConversationStart: ({ settings: current, seed }): Promise<void> =>
+      history.conversationStarted(current, seed),
     log
   })
+  history.open().catch((error: unknown) =>
+    log('warn', 'history: could not open', {
+      error: error instanceof Error ? error.name : 'unknown'
+    })
+  )
 
   function notify(activity: CoreActivity): void {
     for (const observer of observers) {
@@ -143,6 +165,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
 
   const router = createRouter({
     session,
+    history,
     settings,
     keys,
     hotkey,

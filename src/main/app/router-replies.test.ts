@@ -3,6 +3,10 @@
 import { describe, expect, it } from 'vitest'
 import { ipcContract, type InvokeChannel, type InvokeRequest } from '../../shared/ipc'
 import { createHarness } from '../../../test/doubles/hark-main-harness'
+import {
+  KNOWN_CONVERSATION_ID as id,
+  writePlainConversation
+} from '../../../test/doubles/plain-conversation'
 
 const KEY = 'sk-test-0123456789abcdef'
 
@@ -22,12 +26,25 @@ const sampleRequests: { [C in InvokeChannel]: InvokeRequest<C> } = {
   'mic.status': undefined,
   'mic.setMuted': { muted: false },
   'app.capabilities': undefined,
-  'app.openLogsFolder': undefined
+  'app.openLogsFolder': undefined,
+  // In this order: the conversation is read, changed, continued, then deleted.
+  'history.status': undefined,
+  'history.list': undefined,
+  'history.search': { query: 'hello' },
+  'history.get': { id },
+  'history.rename': { id, title: 'Greeting' },
+  'history.export': { id, format: 'md' },
+  'history.continue': { id },
+  'history.delete': { id },
+  'history.restore': { id },
+  'history.deleteAll': undefined
 }
 
 describe('IPC router: replies', () => {
   it('answers every invoke channel with a reply its schema accepts', async () => {
     const h = await createHarness({ OPENAI_API_KEY: KEY })
+    await h.router.handleInvoke('history.status', undefined)
+    writePlainConversation(h.dir)
     for (const channel of Object.keys(sampleRequests) as InvokeChannel[]) {
       const reply = await h.router.answerInvoke(channel, sampleRequests[channel])
       expect(reply, channel).toMatchObject({ ok: true })

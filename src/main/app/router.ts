@@ -21,6 +21,7 @@ import type { SettingsSnapshot, SettingsStore } from '../storage/settings-store'
 import type { DesktopServices } from './desktop-services'
 import type { HotkeyProvider } from './hotkey-provider'
 import { HarkError, toHarkError } from './ipc-error'
+import { historyHandlers, type HistoryService } from './history-service'
 import type { SessionManager } from './session-manager'
 import type { TalkControls } from './talk-controls'
 
@@ -53,6 +54,7 @@ export interface IpcRouter {
 
 export interface RouterParts {
   session: SessionManager
+  history: HistoryService
   settings: SettingsStore
   keys: KeyStore
   hotkey: HotkeyProvider
@@ -83,6 +85,11 @@ export function createRouter(parts: RouterParts): IpcRouter {
     const reply = await settings.update(patch)
     // The hotkey restarts in the background; its new status arrives as hotkey.statusChanged.
     if (reply.settings.hotkey !== before.hotkey) void hotkey.configure(reply.settings.hotkey)
+    if (
+      reply.settings.historyPlainAllowed !== before.historyPlainAllowed ||
+      reply.settings.historyRetentionDays !== before.historyRetentionDays
+    )
+      await parts.history.settingsChanged()
     if (reply.settings.launchAtLogin === before.launchAtLogin) return reply
     try {
       await desktop.applyLaunchAtLogin(reply.settings.launchAtLogin)
@@ -116,7 +123,8 @@ export function createRouter(parts: RouterParts): IpcRouter {
       return { muted: talk.isMuted() }
     },
     'app.capabilities': () => desktop.capabilities(),
-    'app.openLogsFolder': () => desktop.openLogsFolder()
+    'app.openLogsFolder': () => desktop.openLogsFolder(),
+    ...historyHandlers(parts.history)
   }
 
   const sendHandlers: SendHandlers = {

@@ -11,7 +11,7 @@ import { resolveRealtimeConfig } from '../realtime/config'
 import type { RealtimeControllerApi } from '../realtime/controller-api'
 import { RealtimeCoreError } from '../realtime/controller-api'
 import type { RealtimeLog } from '../realtime/event-bus'
-import type { ErrorCode, RealtimeCoreEvent } from '../../shared/realtime-events'
+import type { ConversationItem, ErrorCode, RealtimeCoreEvent } from '../../shared/realtime-events'
 import type { Settings } from '../../shared/settings'
 import { ConversationLedger, type PendingMessage } from './conversation-ledger'
 import type { SessionEvent, SessionStatusEvent } from './event-mapping'
@@ -42,6 +42,14 @@ export interface SessionManagerDeps {
   now?: () => number
   /** Ids for typed messages (≤ 32 characters, the API's limit for client-chosen item ids). */
   newItemId?: () => string
+  /**
+   * A new conversation begins (a connect with nothing to carry over, or History's Continue):
+   * the history's cue. `seed` is the older conversation a Continue replays.
+   */
+  onConversationStart?: (start: {
+    settings: Settings
+    seed: readonly ConversationItem[]
+  }) => Promise<void>
 }
 
 const CLOSED_BY_USER = 'The session was closed.'
@@ -108,6 +116,9 @@ export class SessionManager {
     await this.#stopCurrent()
     const settings = await this.#deps.readSettings()
     if (generation !== this.#generation) return
+    if (this.#ledger.isEmpty && this.#outbox.length === 0)
+      await this.#deps.onConversationStart?.({ settings, seed: [] })
+    if (generation !== this.#generation) return
     const link: Link = { live: true, wasConnected: false }
     const controller = this.#open(settings, link)
     await controller.start()
@@ -131,6 +142,18 @@ export class SessionManager {
     this.#ledger.clear()
     this.#outbox = []
     if (wasLive) await this.start()
+  }
+
+  /**
+   * A new conversation seeded with an older one (History's Continue): its items go into the
+   * ledger, so the new session receives them as text exactly as after a reconnect.
+   */
+  async continueConversation(seed: readonly ConversationItem[]): Promise<void> {
+    this.#ledger.clear()
+    this.#outbox = []
+    this.#ledger.apply({ type: 'history', items: [...seed] })
+    await this.#deps.onConversationStart?.({ settings: await this.#deps.readSettings(), seed })
+    await this.start()
   }
 
   /**
