@@ -1,18 +1,10 @@
 // The main-process core for the browser host: `createHarkMain` with a cipher that honestly says
 // there is no secure storage, so a key set in the page is kept in memory for this run only.
 import { createHarkMain, type IpcRouter } from '../main/app/hark-main'
-import type { SecretCipher } from '../main/storage/key-store'
+import { noKeyStoreCipher } from '../main/storage/no-key-store'
 
 /** No secure storage in the browser host: a key file here would be plain text in disguise. */
-export const runOnlyCipher: SecretCipher = {
-  isAvailable: () => false,
-  encrypt: (): Buffer => {
-    throw new Error('The browser host has no secure storage.')
-  },
-  decrypt: (): string => {
-    throw new Error('The browser host has no secure storage.')
-  }
-}
+export const runOnlyCipher = noKeyStoreCipher('The browser host has no secure storage.')
 
 export function createWebCore(userDataDir: string, env: NodeJS.ProcessEnv): IpcRouter {
   return createHarkMain({ userDataDir, env, cipher: runOnlyCipher })

@@ -45,7 +45,10 @@ async function main(): Promise<void> {
     const built = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' })
     if (built.status !== 0) process.exit(built.status ?? 1)
   }
-  const dataDir = resolve(values['data-dir'] ?? defaultDataDir())
+  // --data-dir, then HARK_DATA_DIR (which the CLI reads too), then the default.
+  const dataDir = resolve(
+    values['data-dir'] ?? (process.env.HARK_DATA_DIR?.trim() || undefined) ?? defaultDataDir()
+  )
   const host = await startWebHost({
     port,
     rendererDir,

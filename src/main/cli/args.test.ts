@@ -27,7 +27,8 @@ describe('parseCliArgs', () => {
       voice: DEFAULT_VOICE,
       instructions: DEFAULT_INSTRUCTIONS,
       timeoutMs: 60_000,
-      json: false
+      json: false,
+      save: false
     })
   })
 
@@ -58,7 +59,8 @@ describe('parseCliArgs', () => {
       voice: 'marin',
       instructions: 'Be terse.',
       timeoutMs: 2500,
-      json: true
+      json: true,
+      save: false
     })
   })
 

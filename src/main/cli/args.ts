@@ -32,8 +32,11 @@ Options:
   --timeout <seconds>     Give up without a complete reply in time, connecting included
                           (default ${DEFAULT_TIMEOUT_SECONDS}).
   --json                  One JSON object per line: every event, then a metrics object.
+  --save                  Keep this turn in the history (HARK_DATA_DIR, or the desktop app's
+                          folder; unencrypted: the CLI has no key store).
   -h, --help              Show this help.
 
+History: npm run -s cli -- history --help.
 The API key comes from OPENAI_API_KEY. HARK_DEBUG=1 logs the core's diagnostics to stderr.
 Exit codes: 0 ok, 1 other failure, 2 usage, 3 authentication, 4 connection, 5 timeout,
 130 interrupted (Ctrl-C).`
@@ -56,6 +59,8 @@ export interface CliOptions {
   instructions: string
   timeoutMs: number
   json: boolean
+  /** Keep the turn in the history. */
+  save: boolean
 }
 
 export type ParsedArgs =
@@ -84,6 +89,7 @@ const optionSpec = {
   instructions: { type: 'string' },
   timeout: { type: 'string' },
   json: { type: 'boolean' },
+  save: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
 } as const
 const parseConfig = { options: optionSpec, strict: true, allowPositionals: false } as const
@@ -160,7 +166,8 @@ export function parseCliArgs(argv: readonly string[], env: CliEnv): ParsedArgs {
       voice: parsed.data.voice,
       instructions: parsed.data.instructions,
       timeoutMs,
-      json: values.json === true
+      json: values.json === true,
+      save: values.save === true
     }
   }
 }

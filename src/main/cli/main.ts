@@ -43,6 +43,10 @@ export async function main(io: CliIo): Promise<ExitCode> {
 }
 
 async function runCli(io: CliIo): Promise<ExitCode> {
+  if (io.argv[0] === 'history') {
+    const { runHistoryCommand } = await import('./history-command')
+    return runHistoryCommand(io, io.argv.slice(1))
+  }
   const parsed = parseCliArgs(io.argv, io.env)
   if (!parsed.ok) throw new CliError(ExitCode.usage, parsed.message)
   if (parsed.help) {
@@ -85,6 +89,16 @@ async function runCli(io: CliIo): Promise<ExitCode> {
   if (result.exitCode !== ExitCode.ok)
     throw new CliError(result.exitCode, result.errorMessage ?? 'The turn failed.')
   if (options.outPath !== null) await writeWavAtomically(options.outPath, result.audio)
+  if (options.save) {
+    const { saveCliTurn } = await import('./history-command')
+    await saveCliTurn(io.env, {
+      model: config.model,
+      voice: config.voice,
+      question:
+        options.input.kind === 'text' ? options.input.text : `(spoken: ${options.input.path})`,
+      answer: result.transcript
+    })
+  }
   return ExitCode.ok
 }
 
