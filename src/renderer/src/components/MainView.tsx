@@ -5,6 +5,8 @@ import { useConnection } from '../stores/connection'
 import { loadSettings } from '../stores/settings'
 import { codeOf, messageOf } from '../stores/errors'
 import { Composer } from './Composer'
+import { HistoryView } from './HistoryView'
+import { HistoryWarning } from './HistoryWarning'
 import { ConversationLog } from './ConversationLog'
 import { MicMuted } from './MicMuted'
 import { NewConversation } from './NewConversation'
@@ -45,8 +47,12 @@ function ConnectButton(): JSX.Element {
 
 /** The main window: status and controls, the conversation, the composer, settings. */
 export function MainView(): JSX.Element {
-  const [settingsOpen, setSettingsOpen] = useState(false)
+  // One side panel at a time: Settings or History share the column beside the conversation.
+  const [panel, setPanel] = useState<'settings' | 'history' | null>(null)
+  const settingsOpen = panel === 'settings'
+  const historyOpen = panel === 'history'
   const settingsHeadingId = useId()
+  const historyHeadingId = useId()
 
   useEffect(() => {
     void loadSettings()
@@ -62,7 +68,7 @@ export function MainView(): JSX.Element {
   }, [])
 
   return (
-    <div className={`app app--main${settingsOpen ? ' app--with-settings' : ''}`}>
+    <div className={`app app--main${panel ? ' app--with-settings' : ''}`}>
       <header className="toolbar">
         <h1 className="brand">Hark</h1>
         <StatusBar />
@@ -71,8 +77,16 @@ export function MainView(): JSX.Element {
         <button
           type="button"
           className="button button--ghost"
+          aria-expanded={historyOpen}
+          onClick={() => setPanel(historyOpen ? null : 'history')}
+        >
+          History
+        </button>
+        <button
+          type="button"
+          className="button button--ghost"
           aria-expanded={settingsOpen}
-          onClick={() => setSettingsOpen((open) => !open)}
+          onClick={() => setPanel(settingsOpen ? null : 'settings')}
         >
           Settings
         </button>
@@ -80,12 +94,16 @@ export function MainView(): JSX.Element {
       <main className="conversation">
         <SettingsNotice />
         <NewConversation />
+        <HistoryWarning />
         <ConversationLog />
         <MicMuted />
         <PushToTalk />
         <Composer />
       </main>
       {settingsOpen && <SettingsPanel headingId={settingsHeadingId} />}
+      {historyOpen && (
+        <HistoryView headingId={historyHeadingId} onContinued={() => setPanel(null)} />
+      )}
     </div>
   )
 }

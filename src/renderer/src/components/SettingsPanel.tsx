@@ -4,6 +4,7 @@ import { KNOWN_VOICES, settingsPatchSchema } from '../../../shared/settings'
 import type { Settings } from '../../../shared/settings'
 import { clearKey, useKey } from '../stores/key'
 import { DesktopFields } from './DesktopFields'
+import { HistorySettings } from './HistorySettings'
 import { MicrophoneFields } from './MicrophoneFields'
 import { saveSettings, useSettings } from '../stores/settings'
 
@@ -138,6 +139,7 @@ function SettingsForm({ settings }: { settings: Settings }): JSX.Element {
           Works while another app has focus: hold to talk, or tap to start and tap to stop.
         </span>
       </label>
+      <HistorySettings />
       <DesktopFields
         launchAtLogin={draft.launchAtLogin}
         onLaunchAtLogin={(on) => change('launchAtLogin', on)}
