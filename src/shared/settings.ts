@@ -51,9 +51,7 @@ const settingsFields = {
   /** Keep the history unencrypted where the system has no key store: only by the user's choice. */
   historyPlainAllowed: z.boolean(),
   /** Forget conversations this many days after their last change; null = keep them forever. */
-  historyRetentionDays: z.number().int().min(1).max(36_500).nullable(),
-  /** Save each conversation's audio as a stereo WAV beside the history (off by default). */
-  recordConversations: z.boolean()
+  historyRetentionDays: z.number().int().min(1).max(36_500).nullable()
 }
 
 /** The user's settings: stored as one JSON file by main, edited in the renderer. */
@@ -72,8 +70,7 @@ export const settingsSchema = z.object({
   hotkey: settingsFields.hotkey.default(DEFAULT_HOTKEY),
   launchAtLogin: settingsFields.launchAtLogin.default(false),
   historyPlainAllowed: settingsFields.historyPlainAllowed.default(false),
-  historyRetentionDays: settingsFields.historyRetentionDays.default(null),
-  recordConversations: settingsFields.recordConversations.default(false)
+  historyRetentionDays: settingsFields.historyRetentionDays.default(null)
 })
 export type Settings = z.infer<typeof settingsSchema>
 export const settingsPatchSchema = z.object(settingsFields).partial().strict()

@@ -69,7 +69,6 @@ export interface ConversationWriter {
   putItem(item: StoredItem): void
   putUsage(usage: StoredUsage): void
   putMetrics(metrics: { itemId: string; costUsd?: number; latencyMs?: number }): void
-  setRecording(fileName: string): void
   end(): void
 }
 
@@ -93,8 +92,6 @@ export interface HistoryStore {
   /** Gone for good (the CLI's delete, retention). */
   purge(id: string): Promise<boolean>
   deleteAll(): Promise<void>
-  /** The recordings folder (recording/ writes there). */
-  readonly recordingsDir: string
 }
 
 export async function openHistoryStore(options: HistoryStoreOptions): Promise<HistoryStore> {
@@ -114,7 +111,7 @@ export async function openHistoryStore(options: HistoryStoreOptions): Promise<Hi
     recordings: join(folder, 'recordings')
   }
   const appender = new JsonlAppender()
-  const index = new KeyedLog<ConversationSummary>(folder, 'index', codec, appender)
+  const index = new KeyedLog<ConversationSummary>(folder, 'index', codec, appender, summaryForm)
   const searchLog = new KeyedLog<string>(folder, 'search', codec, appender)
   const canWrite = keyState.mode === 'encrypted' || keyState.mode === 'plain'
   const store = new Store(folder, keyState.mode, codec, dirs, index, searchLog, appender, now)
@@ -149,10 +146,6 @@ class Store implements HistoryStore {
 
   get encrypted(): boolean {
     return this.codec.encrypted
-  }
-
-  get recordingsDir(): string {
-    return this.dirs.recordings
   }
 
   /** At a writer's start: empty last run's trash, fold long journals, apply retention. */
@@ -374,12 +367,6 @@ class Writer implements ConversationWriter {
     this.#append({ k: 'metrics', ...metrics })
   }
 
-  setRecording(fileName: string): void {
-    this.#append({ k: 'recording', fileName })
-    this.summary.recording = fileName
-    this.#touch()
-  }
-
   end(): void {
     this.#append({ k: 'end', endedAtMs: this.store.now() })
     this.#touch()
@@ -389,6 +376,31 @@ class Writer implements ConversationWriter {
 function searchableText(item: StoredItem): string {
   if (item.kind === 'message') return item.text ?? ''
   return [item.name, item.arguments, item.output].filter(Boolean).join(' ')
+}
+
+/** The index snapshot holds 10,000 summaries: tuples, not objects, to parse them fast. */
+const summaryForm = {
+  pack: (id: string, s: ConversationSummary): unknown[] => [
+    id,
+    s.title,
+    s.startedAtMs,
+    s.updatedAtMs,
+    s.itemCount,
+    ...(s.recording === undefined ? [] : [s.recording])
+  ],
+  unpack: (packed: unknown[]): [string, ConversationSummary] => {
+    const [id, title, startedAtMs, updatedAtMs, itemCount, recording] = packed as [
+      string,
+      string,
+      number,
+      number,
+      number,
+      string | undefined
+    ]
+    const summary: ConversationSummary = { id, title, startedAtMs, updatedAtMs, itemCount }
+    if (recording !== undefined) summary.recording = recording
+    return [id, summary]
+  }
 }
 
 export function newConversationId(atMs: number): string {
