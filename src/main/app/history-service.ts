@@ -166,10 +166,6 @@ export class HistoryService {
   }
 }
 
-function idOf(value: unknown): string {
-  return (value as { id: string }).id
-}
-
 function notFound(): HarkError {
   return new HarkError('invalid_input', 'That conversation is no longer in the history.')
 }

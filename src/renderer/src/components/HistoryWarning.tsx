@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import type { JSX } from 'react'
+import { hark } from '../ipc/hark'
 import { historyChanged, refreshHistory, useHistory } from '../stores/history'
 
 /** Always mounted: follows `history.changed` and says at once when the conversation is not saved. */
@@ -7,7 +8,7 @@ export function HistoryWarning(): JSX.Element | null {
   const problem = useHistory((state) => state.status?.problem ?? null)
   useEffect(() => {
     void refreshHistory()
-    return window.hark.on('history.changed', historyChanged)
+    return hark().on('history.changed', historyChanged)
   }, [])
   if (problem === null) return null
   return (

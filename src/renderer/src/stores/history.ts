@@ -8,6 +8,7 @@ import type {
   SearchReply
 } from '../../../shared/history-ipc'
 import { messageOf } from './errors'
+import { hark } from '../ipc/hark'
 
 interface HistoryState {
   status: HistoryStatus | null
@@ -46,10 +47,7 @@ async function attempt<T>(action: () => Promise<T>): Promise<T | undefined> {
 
 export async function refreshHistory(): Promise<void> {
   await attempt(async () => {
-    const [status, list] = await Promise.all([
-      window.hark.history.status(),
-      window.hark.history.list()
-    ])
+    const [status, list] = await Promise.all([hark().history.status(), hark().history.list()])
     useHistory.setState({ status, conversations: list.conversations, notices: list.notices })
     const { query } = useHistory.getState()
     if (query.trim() !== '') await search(query)
@@ -62,7 +60,7 @@ export async function search(query: string): Promise<void> {
     useHistory.setState({ hits: null })
     return
   }
-  const reply = await attempt(() => window.hark.history.search({ query }))
+  const reply = await attempt(() => hark().history.search({ query }))
   // A slower, older search must not overwrite the newer one's results.
   if (reply && useHistory.getState().query === query) useHistory.setState({ hits: reply.hits })
 }
@@ -72,18 +70,18 @@ export async function openConversation(id: string | null): Promise<void> {
     useHistory.setState({ opened: null })
     return
   }
-  const opened = await attempt(() => window.hark.history.get({ id }))
+  const opened = await attempt(() => hark().history.get({ id }))
   if (opened) useHistory.setState({ opened })
 }
 
 export async function renameConversation(id: string, title: string): Promise<void> {
-  await attempt(() => window.hark.history.rename({ id, title }))
+  await attempt(() => hark().history.rename({ id, title }))
   await refreshHistory()
   if (useHistory.getState().opened?.id === id) await openConversation(id)
 }
 
 export async function deleteConversation(summary: ConversationSummaryInfo): Promise<void> {
-  await attempt(() => window.hark.history.delete({ id: summary.id }))
+  await attempt(() => hark().history.delete({ id: summary.id }))
   useHistory.setState({ deleted: summary, opened: null })
   await refreshHistory()
 }
@@ -91,20 +89,20 @@ export async function deleteConversation(summary: ConversationSummaryInfo): Prom
 export async function undoDelete(): Promise<void> {
   const { deleted } = useHistory.getState()
   if (!deleted) return
-  await attempt(() => window.hark.history.restore({ id: deleted.id }))
+  await attempt(() => hark().history.restore({ id: deleted.id }))
   useHistory.setState({ deleted: null })
   await refreshHistory()
 }
 
 export async function deleteAllHistory(): Promise<void> {
-  await attempt(() => window.hark.history.deleteAll())
+  await attempt(() => hark().history.deleteAll())
   useHistory.setState({ opened: null, deleted: null, hits: null })
   await refreshHistory()
 }
 
 export async function continueConversation(id: string): Promise<boolean> {
   const ok = await attempt(async () => {
-    await window.hark.history.continue({ id })
+    await hark().history.continue({ id })
     return true
   })
   // Back to the list for the next visit: the continued conversation is a new entry there.
@@ -114,7 +112,7 @@ export async function continueConversation(id: string): Promise<boolean> {
 
 /** Saves the export through the browser's download (Electron asks where to save it). */
 export async function exportConversation(id: string, format: 'md' | 'json'): Promise<void> {
-  const file = await attempt(() => window.hark.history.export({ id, format }))
+  const file = await attempt(() => hark().history.export({ id, format }))
   if (!file) return
   const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }))
   const link = document.createElement('a')
