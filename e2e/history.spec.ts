@@ -99,4 +99,6 @@ test('delete with undo', async ({ app }) => {
   await expect(history.getByText('No saved conversations yet.')).toBeVisible()
   await history.getByRole('button', { name: 'Undo' }).click()
   await expect(history.getByRole('button', { name: /Keep this one/ })).toBeVisible()
+  // Replies of nothing (delete, restore) crossed the host's JSON socket as successes.
+  await expect(history.getByRole('alert')).toHaveCount(0)
 })

@@ -38,7 +38,14 @@ export const replyError = (code: ErrorCode, message: string): IpcReply<never> =>
 
 /** A reply from the far side of a seam, checked; a malformed one becomes an 'unknown' failure. */
 export function readReply(raw: unknown): IpcReply {
-  const parsed = ipcReplySchema.safeParse(raw)
+  // JSON (the browser host's socket) drops `value: undefined`, so a reply of nothing arrives as
+  // `{"ok":true}`; Electron's structured clone keeps the key. Both mean the same reply.
+  const bareOk =
+    typeof raw === 'object' &&
+    raw !== null &&
+    (raw as { ok?: unknown }).ok === true &&
+    !('value' in raw)
+  const parsed = ipcReplySchema.safeParse(bareOk ? { ...raw, value: undefined } : raw)
   return parsed.success ? parsed.data : replyError('unknown', UNEXPECTED_ERROR_SENTENCE)
 }
 
