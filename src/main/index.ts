@@ -3,9 +3,10 @@
 // instance, one window, IPC from the contract, the microphone for our page only, the tray, the
 // log file, launch at login and the window's remembered place.
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { app, ipcMain, screen, session, type BrowserWindow, type WebContents } from 'electron'
 import { createHarkMain, type HarkCore } from './app/hark-main'
+import { installProcessGuards } from './app/process-guards'
+import { registerAppScheme, serveAppScheme } from './adapters/app-protocol'
 import { createDesktopServices } from './adapters/desktop-services'
 import { createDesktopHotkeyProvider, type DesktopHotkeyProvider } from './adapters/hotkey-provider'
 import { registerIpc } from './adapters/ipc'
@@ -22,7 +23,7 @@ import { createWindowStateStore, type WindowStateStore } from './desktop/window-
 import { createFileLog } from './logging/file-log'
 import { redactLogData } from './logging/redact'
 import type { RealtimeLog } from './realtime/event-bus'
-import type { OurPage } from './security/policy'
+import { APP_PAGE_URL, type OurPage } from './security/policy'
 
 const mainDir = import.meta.dirname
 const debug = process.env['HARK_DEBUG'] === '1'
@@ -37,11 +38,13 @@ const log: RealtimeLog = (level, message, data) => {
     data ? redactLogData(data) : ''
   )
 }
+// From here on, a stray error is logged (redacted) to main.log and Hark keeps running.
+installProcessGuards(process, log)
 const devServerUrl = !app.isPackaged ? (process.env['ELECTRON_RENDERER_URL'] ?? null) : null
-const page: OurPage = {
-  fileUrl: pathToFileURL(join(mainDir, '../renderer/index.html')).href,
-  devServerUrl
-}
+const rendererDir = join(mainDir, '../renderer')
+const page: OurPage = { appUrl: APP_PAGE_URL, devServerUrl }
+// Before ready: the renderer is served from app://hark, not file:// (docs/security.md).
+registerAppScheme()
 
 let mainWindow: BrowserWindow | null = null
 let core: HarkCore | null = null
@@ -95,6 +98,7 @@ function showWindow(): void {
 
 async function start(): Promise<void> {
   await app.whenReady()
+  serveAppScheme(rendererDir)
   // globalShortcut and the keyboard hook need a ready app; hark-main starts it with the stored
   // hotkey and restarts it when the setting changes.
   hotkey = createDesktopHotkeyProvider({ platform: process.platform, env: process.env, log })

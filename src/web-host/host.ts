@@ -1,9 +1,10 @@
 // The browser host: serves the built renderer on 127.0.0.1 and gives the page `window.hark` over
-// a local WebSocket to the real main-process core (DESIGN.md §7, layer 3). No electron here.
+// a local WebSocket to the real main-process core (docs/architecture.md, "Testing layers"). No electron here.
 //
 // Guards: loopback only; a random token in the page URL that the WebSocket upgrade must carry;
 // the upgrade's Origin and every request's Host must be this host's own; files only from the
-// renderer folder; frames capped at MAX_IPC_MESSAGE_BYTES; every payload validated by the router.
+// renderer folder (real paths); a malformed request target gets 400; frames capped at twice the
+// largest channel cap; every payload size-checked and validated by the router.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -83,12 +84,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       response.writeHead(421).end('Misdirected request')
       return
     }
-    serveRenderer(request, response, options.rendererDir, bridgeScript)
+    try {
+      serveRenderer(request, response, options.rendererDir, bridgeScript)
+    } catch {
+      // A file that vanished mid-read: this request fails, the host stays up.
+      if (!response.headersSent) response.writeHead(500)
+      response.end()
+    }
   })
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_IPC_MESSAGE_BYTES })
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_IPC_MESSAGE_BYTES * 2 })
 
   http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(request.url ?? '/', origin())
+    let url: URL
+    try {
+      url = new URL(request.url ?? '/', origin())
+    } catch {
+      // A target that is no URL (`//[`) from any page must not take the host down.
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+      return
+    }
     const allowed =
       url.pathname === BRIDGE_SOCKET_PATH &&
       request.headers.host === `${WEB_HOST}:${port}` &&

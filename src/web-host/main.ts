@@ -6,6 +6,7 @@ import { homedir, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { installProcessGuards } from '../main/app/process-guards'
 import { createWebCore } from './core'
 import { startWebHost } from './host'
 
@@ -54,6 +55,10 @@ async function main(): Promise<void> {
     rendererDir,
     router: createWebCore(dataDir, process.env)
   })
+  // A stray error is printed (redacted) and the host keeps serving the page.
+  installProcessGuards(process, (level, message, data) =>
+    console[level === 'debug' ? 'log' : level](`hark[${level}]: ${message}`, data ?? '')
+  )
   console.log(`Hark is running at ${host.url}`)
   console.log(`Data folder: ${dataDir}. API keys set in the page are kept for this run only.`)
   const stop = (): void => {

@@ -187,6 +187,18 @@ class StubApp extends EventEmitter {
 
 export const electronStub = {
   app: new StubApp(),
+  protocol: {
+    privileged: [] as { scheme: string; privileges: Record<string, boolean> }[],
+    handlers: new Map<string, (request: Request) => Promise<Response>>(),
+    registerSchemesAsPrivileged(
+      schemes: { scheme: string; privileges: Record<string, boolean> }[]
+    ): void {
+      this.privileged.push(...schemes)
+    },
+    handle(scheme: string, handler: (request: Request) => Promise<Response>): void {
+      this.handlers.set(scheme, handler)
+    }
+  },
   BrowserWindow: StubBrowserWindow,
   ipcMain: {
     handlers: new Map<string, Handler>(),

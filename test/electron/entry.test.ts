@@ -46,8 +46,14 @@ const foreignSenders = (): [string, StubFrame | null][] => {
 }
 
 describe('Electron entry', () => {
-  it('loads our renderer file in a locked-down window', () => {
-    expect(window.loadedUrl).toMatch(/^file:\/\/.*\/renderer\/index\.html$/)
+  it('loads our renderer from the privileged app:// scheme in a locked-down window', async () => {
+    expect(window.loadedUrl).toBe('app://hark/index.html')
+    expect(electronStub.protocol.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }
+    ])
+    const serve = electronStub.protocol.handlers.get('app')
+    const outside = await serve?.(new Request('app://hark/../../main/index.js'))
+    expect(outside?.status).toBe(404)
     expect(window.options['webPreferences']).toMatchObject({
       contextIsolation: true,
       sandbox: true,
@@ -142,12 +148,12 @@ describe('Electron entry', () => {
     expect(await ask('media', { mediaTypes: ['audio'] }, {})).toBe(false)
 
     expect(
-      check?.(window.webContents, 'media', 'file:///', { mediaType: 'audio', isMainFrame: true })
+      check?.(window.webContents, 'media', 'app://hark', { mediaType: 'audio', isMainFrame: true })
     ).toBe(true)
     expect(
-      check?.(window.webContents, 'media', 'file:///', { mediaType: 'video', isMainFrame: true })
+      check?.(window.webContents, 'media', 'app://hark', { mediaType: 'video', isMainFrame: true })
     ).toBe(false)
-    expect(check?.(window.webContents, 'notifications', 'file:///', { isMainFrame: true })).toBe(
+    expect(check?.(window.webContents, 'notifications', 'app://hark', { isMainFrame: true })).toBe(
       false
     )
     expect(

@@ -1,5 +1,5 @@
 // electron-builder.yml without the Electron binary: valid against electron-builder's own schema,
-// and the settings DESIGN §9 asks of the packaged app (fuses, entitlements, ASAR, installers).
+// and the settings docs/security.md asks of the packaged app (fuses, entitlements, ASAR, installers).
 import { existsSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import { describe, expect, it } from 'vitest'
@@ -34,14 +34,16 @@ describe('electron-builder.yml against app-builder-lib/scheme.json', () => {
 })
 
 describe('packaged-app settings', () => {
-  it('flips the fuses DESIGN §9 asks for', () => {
+  it('flips the fuses docs/security.md lists', () => {
     expect(config.electronFuses).toMatchObject({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
       enableCookieEncryption: true,
       enableEmbeddedAsarIntegrityValidation: true,
-      onlyLoadAppFromAsar: true
+      onlyLoadAppFromAsar: true,
+      // The renderer comes from app:// (src/main/adapters/app-protocol.ts), not file://.
+      grantFileProtocolExtraPrivileges: false
     })
   })
 

@@ -74,6 +74,7 @@ describe.skipIf(!runs)('electron-builder --dir with a stand-in Electron', () => 
     expect(state('EnableCookieEncryption')).toBe(ON)
     expect(state('EnableEmbeddedAsarIntegrityValidation')).toBe(ON)
     expect(state('OnlyLoadAppFromAsar')).toBe(ON)
+    expect(state('GrantFileProtocolExtraPrivileges')).toBe(OFF)
   })
 
   it('packs the built app, package.json and production modules only', () => {

@@ -1,4 +1,4 @@
-// The Hark window, locked down per Electron's security checklist (DESIGN §9): isolated, sandboxed
+// The Hark window, locked down per Electron's security checklist (docs/security.md): isolated, sandboxed
 // renderer, no Node, no navigation away from our page, no popups, no <webview>.
 import { join } from 'node:path'
 import { BrowserWindow, shell, type WebContents } from 'electron'
@@ -44,7 +44,7 @@ export function createMainWindow(options: {
     window.show()
   })
   if (options.page.devServerUrl) void window.loadURL(options.page.devServerUrl)
-  else void window.loadURL(options.page.fileUrl)
+  else void window.loadURL(options.page.appUrl)
   return window
 }
 

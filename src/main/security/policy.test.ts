@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  APP_PAGE_URL,
   isExternalUrlAllowed,
   isOurPageUrl,
   isPermissionAllowed,
@@ -9,15 +10,18 @@ import {
 } from './policy'
 
 const packaged: OurPage = {
-  fileUrl: 'file:///opt/Hark/resources/app.asar/out/renderer/index.html',
+  appUrl: APP_PAGE_URL,
   devServerUrl: null
 }
 const dev: OurPage = { ...packaged, devServerUrl: 'http://localhost:5173/' }
 
 describe('our page', () => {
   it.each([
-    [packaged, 'file:///opt/Hark/resources/app.asar/out/renderer/index.html', true],
-    [packaged, 'file:///opt/Hark/resources/app.asar/out/renderer/index.html#/settings', true],
+    [packaged, 'app://hark/index.html', true],
+    [packaged, 'app://hark/index.html#/settings', true],
+    [packaged, 'app://hark/evil.html', false],
+    [packaged, 'app://other/index.html', false],
+    [packaged, 'file:///opt/Hark/resources/app.asar/out/renderer/index.html', false],
     [packaged, 'file:///tmp/evil.html', false],
     [packaged, 'http://localhost:5173/', false],
     [dev, 'http://localhost:5173/index.html', true],
@@ -31,7 +35,7 @@ describe('our page', () => {
 })
 
 describe('IPC sender', () => {
-  const main: FrameFacts = { processId: 4, routingId: 1, isTop: true, url: packaged.fileUrl }
+  const main: FrameFacts = { processId: 4, routingId: 1, isTop: true, url: packaged.appUrl }
 
   it('accepts our window main frame on our page', () => {
     expect(senderVerdict(main, main, packaged)).toEqual({ ok: true })
@@ -54,7 +58,7 @@ describe('permissions', () => {
     isPermissionAllowed(
       {
         permission: 'media',
-        requestingUrl: packaged.fileUrl,
+        requestingUrl: packaged.appUrl,
         fromOurWindow: true,
         mediaTypes: ['audio'],
         ...overrides
@@ -64,7 +68,8 @@ describe('permissions', () => {
 
   it('grants the microphone to our page', () => {
     expect(ask({})).toBe(true)
-    expect(ask({ requestingUrl: 'file:///' })).toBe(true) // a check passes only the origin
+    expect(ask({ requestingUrl: 'app://hark' })).toBe(true) // a check passes only the origin
+    expect(ask({ requestingUrl: 'file:///' })).toBe(false)
   })
 
   it.each([

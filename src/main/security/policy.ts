@@ -1,11 +1,17 @@
-// The Electron security decisions as plain functions (DESIGN §9), so they are unit-tested without
+// The Electron security decisions as plain functions (docs/security.md), so they are unit-tested without
 // Electron: which page is ours, which IPC sender is accepted, which permission is granted, which
 // link may be opened in the user's browser.
 
-/** Where our renderer lives: the packaged file, or the dev server in development. */
+/** The privileged scheme the built renderer is served from (src/main/adapters/app-protocol.ts). */
+export const APP_SCHEME = 'app'
+export const APP_HOST = 'hark'
+/** Our page in the app: app://hark/index.html, served from out/renderer. */
+export const APP_PAGE_URL = `${APP_SCHEME}://${APP_HOST}/index.html`
+
+/** Where our renderer lives: the app:// page, or the dev server in development. */
 export interface OurPage {
-  /** file:// URL of out/renderer/index.html. */
-  fileUrl: string
+  /** APP_PAGE_URL in the app; tests may pass another app:// page. */
+  appUrl: string
   /** ELECTRON_RENDERER_URL when running `electron-vite dev`, else null. */
   devServerUrl: string | null
 }
@@ -18,13 +24,19 @@ function parse(url: string): URL | null {
   }
 }
 
-/** Our own page: the exact renderer file (any hash/query), or the dev server's origin. */
+/** Our own page: the exact app:// page (any hash/query), or the dev server's origin. */
 export function isOurPageUrl(url: string, page: OurPage): boolean {
   const candidate = parse(url)
   if (!candidate) return false
-  if (candidate.protocol === 'file:') {
-    const ours = parse(page.fileUrl)
-    return ours !== null && ours.protocol === 'file:' && candidate.pathname === ours.pathname
+  if (candidate.protocol === `${APP_SCHEME}:`) {
+    // Node's URL gives a non-special scheme the origin "null": compare the host instead.
+    const ours = parse(page.appUrl)
+    return (
+      ours !== null &&
+      candidate.host === APP_HOST &&
+      ours.host === APP_HOST &&
+      candidate.pathname === ours.pathname
+    )
   }
   if (page.devServerUrl === null) return false
   const dev = parse(page.devServerUrl)
@@ -82,13 +94,14 @@ export function isPermissionAllowed(facts: PermissionFacts, page: OurPage): bool
   return isOurPageUrl(facts.requestingUrl, page) || isOurOrigin(facts.requestingUrl, page)
 }
 
-/** Permission checks pass an origin (`file:///`, `http://localhost:5173`), not a full URL. */
+/** Permission checks pass an origin (`app://hark`, `http://localhost:5173`), not a full URL. */
 function isOurOrigin(origin: string, page: OurPage): boolean {
   const candidate = parse(origin)
   if (!candidate) return false
-  if (candidate.protocol === 'file:')
+  if (candidate.protocol === `${APP_SCHEME}:`)
     return (
-      parse(page.fileUrl)?.protocol === 'file:' &&
+      candidate.host === APP_HOST &&
+      parse(page.appUrl)?.host === APP_HOST &&
       (candidate.pathname === '/' || candidate.pathname === '')
     )
   return page.devServerUrl !== null && candidate.origin === parse(page.devServerUrl)?.origin
