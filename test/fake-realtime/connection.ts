@@ -94,6 +94,16 @@ export class FakeConnection implements ResponseHost, AudioInputHost {
     } satisfies ServerEvent<'session.created'>)
   }
 
+  /** A server error that ends the connection (what an echoing proxy in front of the API sends). */
+  failWithServerError(message: string): void {
+    this.send({
+      type: 'error',
+      event_id: this.ids.next('event'),
+      error: { type: 'server_error', code: 'server_error', message, param: null, event_id: null }
+    } satisfies ServerEvent<'error'>)
+    this.socket.close(1011, 'server_error')
+  }
+
   /** How the API refuses a key after accepting the upgrade (reference §7/§8). */
   rejectAuth(message: string): void {
     this.send({

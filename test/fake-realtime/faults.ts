@@ -28,7 +28,16 @@ export interface MidResponseFault {
   afterAudioChunks: number
 }
 
+/**
+ * A proxy in front of the API that echoes the request's Authorization header (with the key) back
+ * in what it sends: in a refused upgrade's body, in an `error` event after the upgrade, or in the
+ * close frame's reason. Hark must show and log none of it unredacted (docs/security.md).
+ */
+export type EchoAuthorization = 'refused-upgrade' | 'error-event' | 'close-reason'
+
 export interface FakeFaults {
+  /** Every connection while set. */
+  echoAuthorization: EchoAuthorization | null
   /** One-shot: fires once, then resets to null. */
   midResponse: MidResponseFault | null
   /** Wait this long after `response.create` before `response.created`. */
@@ -46,6 +55,7 @@ export interface FakeFaults {
 
 export function noFaults(): FakeFaults {
   return {
+    echoAuthorization: null,
     midResponse: null,
     responseStartDelayMs: 0,
     firstAudioDelayMs: 0,
@@ -88,4 +98,9 @@ export function faultFrame(kind: Exclude<FaultKind, EndingFault>, ids: IdFactory
       return JSON.stringify(event)
     }
   }
+}
+
+/** What the echoing proxy says, with the header as it arrived. */
+export function echoedAuthorization(header: string): string {
+  return `Upstream refused the request (Authorization: ${header})`
 }

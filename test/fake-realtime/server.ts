@@ -6,7 +6,14 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { FakeConnection } from './connection'
-import { faultFrame, noFaults, type EndingFault, type FakeFaults, type FaultKind } from './faults'
+import {
+  echoedAuthorization,
+  faultFrame,
+  noFaults,
+  type EndingFault,
+  type FakeFaults,
+  type FaultKind
+} from './faults'
 import { IdFactory } from './ids'
 import { FAKE_HOST, closeLoopback, listenOnLoopback } from './loopback-http'
 import { defaultOptions, type FakeRealtimeOptions } from './options'
@@ -217,6 +224,10 @@ class FakeRealtimeServerImpl implements FakeRealtimeServer {
     if (!model)
       return refuseUpgrade(socket, 400, 'missing_model', "Missing required parameter: 'model'.")
     const key = bearerKey(req)
+    const echo = this.faults.echoAuthorization
+    const header = req.headers.authorization ?? ''
+    if (echo === 'refused-upgrade')
+      return refuseUpgrade(socket, 502, 'bad_gateway', echoedAuthorization(header))
     const isAuthorized = key === this.currentOptions.apiKey
     if (!isAuthorized && this.currentOptions.authFailure === 'http-401')
       return refuseUpgrade(socket, 401, 'invalid_api_key', authMessage(key))
@@ -234,7 +245,11 @@ class FakeRealtimeServerImpl implements FakeRealtimeServer {
       this.currentOptions.log(
         `#${connection.index} connected (${isAuthorized ? 'authorized' : 'wrong key'})`
       )
-      if (isAuthorized) connection.open()
+      if (echo === 'error-event') connection.failWithServerError(echoedAuthorization(header))
+      else if (echo === 'close-reason')
+        // A close reason holds at most 123 bytes (RFC 6455 §5.5): the header still fits.
+        ws.close(1008, echoedAuthorization(header).slice(0, 123))
+      else if (isAuthorized) connection.open()
       else connection.rejectAuth(authMessage(key))
     })
   }

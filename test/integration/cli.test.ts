@@ -28,10 +28,15 @@ interface CliRun {
 function runCli(
   args: string[],
   apiKey: string | null = FAKE_API_KEY,
-  onStdout?: (pid: number) => void
+  onStdout?: (pid: number) => void,
+  extraEnv: NodeJS.ProcessEnv = {}
 ): Promise<CliRun> {
   // Only what the CLI should see: no inherited OPENAI_* settings from the developer's shell.
-  const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], HOME: process.env['HOME'] }
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env['PATH'],
+    HOME: process.env['HOME'],
+    ...extraEnv
+  }
   if (apiKey !== null) env['OPENAI_API_KEY'] = apiKey
   return new Promise((resolve, reject) => {
     // Its own process group, so a test can signal it the way a terminal's Ctrl-C does.
@@ -161,6 +166,23 @@ describe('hark CLI against the fake Realtime server', () => {
     expect(run.exitCode).toBe(3)
     expect(run.stdout).toBe('')
     expect(run.stderr).toMatch(/^hark: [^\n]*key[^\n]*\n$/i)
+  })
+
+  it('prints no key a proxy echoed, in --json, on stderr or in the HARK_DEBUG log', async () => {
+    const key = server.apiKey
+    try {
+      for (const echo of ['error-event', 'refused-upgrade'] as const) {
+        server.faults.echoAuthorization = echo
+        const run = await runCli(['--text', 'hi', '--url', server.url, '--json'], key, undefined, {
+          HARK_DEBUG: '1'
+        })
+        expect(run.exitCode, echo).not.toBe(0)
+        expect(run.stderr + run.stdout, echo).toMatch(/Upstream refused|did not accept|closed/)
+        expect(run.stdout + run.stderr, echo).not.toContain(key)
+      }
+    } finally {
+      server.faults.echoAuthorization = null
+    }
   })
 
   it('exits 3 when no key is set', async () => {

@@ -1,5 +1,6 @@
 // Core events (and the session manager's statuses) → IPC event channels: one case per event type,
 // checked exhaustively by the compiler so that a new core event cannot be forgotten silently.
+import { redactText } from '../logging/redact'
 import type { EventChannel, EventPayload } from '../../shared/ipc'
 import type { ConnectionStatus, ErrorCode, RealtimeCoreEvent } from '../../shared/realtime-events'
 
@@ -24,7 +25,8 @@ export function toIpcEvent(event: SessionEvent): IpcEventMessage {
   switch (event.type) {
     case 'status': {
       const payload: EventPayload<'session.status'> = { status: event.status }
-      if (event.reason !== undefined) payload.reason = event.reason
+      // Reasons and error texts may quote the server: redacted on the way to the window too.
+      if (event.reason !== undefined) payload.reason = redactText(event.reason)
       if (event.code !== undefined) payload.code = event.code
       return { channel: 'session.status', payload }
     }
@@ -74,7 +76,7 @@ export function toIpcEvent(event: SessionEvent): IpcEventMessage {
         payload: { itemId: event.itemId, audioEndMs: event.audioEndMs }
       }
     case 'error':
-      return { channel: 'error', payload: { code: event.code, message: event.message } }
+      return { channel: 'error', payload: { code: event.code, message: redactText(event.message) } }
   }
 }
 

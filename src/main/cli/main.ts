@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { constants as fsConstants } from 'node:fs'
 import { access, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { redactedLogLine, redactText } from '../logging/redact'
 import { MissingApiKeyError, resolveRealtimeConfig } from '../realtime/config'
 import type { RealtimeConfig } from '../realtime/config'
 import { RealtimeCoreError } from '../realtime/controller-api'
@@ -37,7 +38,8 @@ export async function main(io: CliIo): Promise<ExitCode> {
     return await runCli(io)
   } catch (error) {
     const { exitCode, message } = describeError(error)
-    io.stderr(`hark: ${message}\n`)
+    // The sentence may quote the server (an error text, a close reason): never print a key.
+    io.stderr(`hark: ${redactText(message)}\n`)
     return exitCode
   }
 }
@@ -162,8 +164,8 @@ function createRealtimeController(
 /** The core's log is for diagnosing: on stderr with HARK_DEBUG=1, else only the one-line reason. */
 function debugLog(io: CliIo): RealtimeLog | undefined {
   if (io.env['HARK_DEBUG'] !== '1') return undefined
-  return (level, message, data) =>
-    io.stderr(`hark[${level}]: ${message}${data ? ` ${JSON.stringify(data)}` : ''}\n`)
+  // Redacted like main.log: a debug log gets pasted into bug reports.
+  return (level, message, data) => io.stderr(`hark[${level}]: ${redactedLogLine(message, data)}\n`)
 }
 
 function describeError(error: unknown): { exitCode: ExitCode; message: string } {

@@ -2,6 +2,7 @@
 // 100 ms chunks then commit), stream the answer out, and decide the exit code. Takes its output
 // sinks and clock as arguments, so the whole flow is unit-tested with a scripted controller.
 
+import { redactText } from '../logging/redact'
 import { MissingApiKeyError } from '../realtime/config'
 import { RealtimeCoreError } from '../realtime/controller-api'
 import type { RealtimeControllerApi } from '../realtime/controller-api'
@@ -199,6 +200,10 @@ function describeFailure(error: unknown): { exitCode: ExitCode; message: string 
 
 /** Core events as JSON lines: audio is summarised by its size, never dumped. */
 function summarise(event: RealtimeCoreEvent): unknown {
+  // Server-supplied text (error messages, close reasons) is redacted before it is printed.
+  if (event.type === 'error') return { ...event, message: redactText(event.message) }
+  if (event.type === 'status' && event.reason !== undefined)
+    return { ...event, reason: redactText(event.reason) }
   if (event.type !== 'audio') return event
   const { pcm, ...rest } = event
   return { ...rest, bytes: pcm.byteLength }

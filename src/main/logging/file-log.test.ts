@@ -23,6 +23,21 @@ describe('file log', () => {
     expect(lines.join('\n')).not.toContain('0123456789')
   })
 
+  it('never throws, and still writes an entry holding a BigInt or a throwing getter', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hark-log-'))
+    const log = createFileLog({ dir })
+    const hostile = Object.defineProperty({}, 'boom', {
+      enumerable: true,
+      get: () => {
+        throw new Error('getter')
+      }
+    })
+    expect(() => log.write('info', 'usage', { total: 12n, hostile })).not.toThrow()
+    expect(await readFile(log.path, 'utf8')).toContain(
+      'usage {"total":"12n","hostile":{"boom":"[unreadable]"}}'
+    )
+  })
+
   it('writes debug entries only when asked', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hark-log-'))
     const log = createFileLog({ dir, debug: true })

@@ -4,7 +4,7 @@
 import logger from 'electron-log/node'
 import { join } from 'node:path'
 import type { RealtimeLog, RealtimeLogLevel } from '../realtime/event-bus'
-import { redactLogData, redactText } from './redact'
+import { redactedLogLine } from './redact'
 import { rotateLogFiles } from './rotation'
 
 export const LOG_FILE_NAME = 'main.log'
@@ -55,9 +55,11 @@ export function createFileLog(options: FileLogOptions): FileLog {
   ): void => {
     // Skipped before redacting: debug entries can come from hot paths.
     if (level === 'debug' && !options.debug) return
-    const text = redactText(message)
-    const line = data === undefined ? text : `${text} ${JSON.stringify(redactLogData(data))}`
-    log[level](line)
+    try {
+      log[level](redactedLogLine(message, data))
+    } catch {
+      // A log that cannot be written (disk full, folder gone) must not break what was logging.
+    }
   }
   return { path, write }
 }

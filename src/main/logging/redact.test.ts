@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { REDACTED, redactLogData, redactText } from './redact'
+import { REDACTED, redactedLogLine, redactLogData, redactText } from './redact'
 
 const KEY = 'sk-proj-Ab3dEfGh1jKlMn0pQrStUvWxYz0123456789'
 const base64Audio = Buffer.from(new Uint8Array(4800).map((_, i) => (i * 37) % 256)).toString(
@@ -143,5 +143,67 @@ describe('log redaction', () => {
     for (const [field, value] of Object.entries(data))
       if (typeof value === 'number' || typeof value === 'boolean')
         expect(text).toContain(`"${field}":${String(value)}`)
+  })
+})
+
+describe('log redaction: the wider cases', () => {
+  const AZURE_HEX = '0123456789abcdef0123456789ABCDEF'
+  const AZURE_LONG = 'A1b2C3d4'.repeat(10) + 'E5f6'
+
+  it.each([
+    ['an Azure hex key', `key was ${AZURE_HEX} here`, AZURE_HEX],
+    ['a newer 84-character Azure key', `key ${AZURE_LONG}.`, AZURE_LONG],
+    ['an api-key header line', 'api-key: s3cr3tvalue-987', 's3cr3tvalue-987'],
+    ['an x-api-key header', 'X-Api-Key:abcDEF123456', 'abcDEF123456'],
+    ['a JSON api-key field in text', '{"api-key":"zzzSECRETzzz"}', 'zzzSECRETzzz'],
+    ['a key right after base64', `${base64Audio}${KEY}`, KEY.slice(10)],
+    ['a key right after a short base64 run', `AAAAAAAA${KEY}`, KEY.slice(10)]
+  ])('replaces %s inside any text', (_what, text, secret) => {
+    const redacted = redactText(text)
+    expect(redacted).not.toContain(secret)
+    expect(redacted).toContain(REDACTED)
+  })
+
+  it('replaces fields named like secretKey or credentials', () => {
+    expect(
+      redactLogData({
+        secretKey: 'a',
+        accessKey: 'b',
+        privateKey: 'c',
+        credentials: { user: 'u', pass: 'p' },
+        awsCredential: 'd',
+        secretAccessKeyId: 'e',
+        passwordHash: 'f',
+        signature: 'g',
+        inputTokens: 3,
+        hotkey: 'Alt+X'
+      })
+    ).toEqual({
+      secretKey: REDACTED,
+      accessKey: REDACTED,
+      privateKey: REDACTED,
+      credentials: REDACTED,
+      awsCredential: REDACTED,
+      secretAccessKeyId: REDACTED,
+      passwordHash: REDACTED,
+      signature: REDACTED,
+      inputTokens: 3,
+      hotkey: 'Alt+X'
+    })
+  })
+
+  it('never throws: a BigInt, a throwing getter, a function', () => {
+    const hostile = Object.defineProperty({ fine: 1 }, 'boom', {
+      enumerable: true,
+      get: () => {
+        throw new Error('getter')
+      }
+    })
+    expect(redactLogData({ big: 10n, hostile, fn: () => 1 })).toEqual({
+      big: '10n',
+      hostile: { fine: 1, boom: '[unreadable]' },
+      fn: '[function]'
+    })
+    expect(() => redactedLogLine('x', { big: 10n })).not.toThrow()
   })
 })

@@ -2,6 +2,7 @@
 // are the ones the SDK really produces on the WebSocket transport (reference §7): ws ErrorEvents
 // on connect, server `error` events, SDK Errors, and the socket's HTTP status / close frame that
 // socket-factory.ts records because the SDK does not surface them.
+import { redactText } from '../logging/redact'
 import type { ErrorCode } from '../../shared/realtime-events'
 import { RealtimeCoreError } from './controller-api'
 import { asRecord, recordField, stringField } from './wire'
@@ -90,6 +91,14 @@ export function classifyRefusedUpgrade(
   body: string | undefined,
   context: ClassifyContext = {}
 ): ClassifiedError {
+  return redacted(refusedUpgrade(status, body, context))
+}
+
+function refusedUpgrade(
+  status: number,
+  body: string | undefined,
+  context: ClassifyContext
+): ClassifiedError {
   const base = classifyHttpStatus(status, context)
   if (base.code === 'auth' || !body) return base
   let serverMessage: string | undefined
@@ -107,6 +116,10 @@ export function classifyRefusedUpgrade(
  * (reference §7).
  */
 export function classifyServerError(payload: unknown): ClassifiedError {
+  return redacted(serverError(payload))
+}
+
+function serverError(payload: unknown): ClassifiedError {
   const type = stringField(payload, 'type')
   const code = stringField(payload, 'code')
   const serverMessage = stringField(payload, 'message')
@@ -136,8 +149,13 @@ export function classifyServerError(payload: unknown): ClassifiedError {
  * Returns undefined when the close says nothing about a cause (1000, 1005, 1006, …).
  */
 export function classifyClose(code: number, reason: string): ClassifiedError | undefined {
+  const classified = closeFrame(code, reason)
+  return classified && redacted(classified)
+}
+
+function closeFrame(code: number, reason: string): ClassifiedError | undefined {
   const match = /^([a-z_]+)\.([a-z0-9_]+)$/i.exec(reason.trim())
-  if (match) return classifyServerError({ type: match[1], code: match[2] })
+  if (match) return serverError({ type: match[1], code: match[2] })
   if (code === 1011)
     return {
       code: 'server',
@@ -209,6 +227,19 @@ function classifyErrorInstance(error: Error, context: ClassifyContext): Classifi
  * `{type:'error', error}` wrapper around any of these.
  */
 export function classifyError(error: unknown, context: ClassifyContext = {}): ClassifiedError {
+  return redacted(anyError(error, context))
+}
+
+/**
+ * Server-supplied text (error messages, close reasons, a refused upgrade's body) is redacted before
+ * it leaves here: a proxy that echoes the request's Authorization header in its error would
+ * otherwise put the key in the UI, the log and the CLI's output (docs/security.md).
+ */
+function redacted(classified: ClassifiedError): ClassifiedError {
+  return { ...classified, message: redactText(classified.message) }
+}
+
+function anyError(error: unknown, context: ClassifyContext): ClassifiedError {
   if (error instanceof Error) return classifyErrorInstance(error, context)
   const record = asRecord(error)
   if (record) {
@@ -222,9 +253,9 @@ export function classifyError(error: unknown, context: ClassifyContext = {}): Cl
       (typeof innerRecord['type'] === 'string' || typeof innerRecord['code'] === 'string') &&
       innerRecord['error'] === undefined
     )
-      return classifyServerError(innerRecord)
+      return serverError(innerRecord)
     // The session's `{type:'error', error}` wrapper.
-    if (inner !== undefined) return classifyError(inner, context)
+    if (inner !== undefined) return anyError(inner, context)
     const message = stringField(record, 'message')
     if (message) return classifyErrorInstance(new Error(message), context)
   }
