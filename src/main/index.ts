@@ -8,6 +8,7 @@ import { createHarkMain, type HarkCore } from './app/hark-main'
 import { installProcessGuards } from './app/process-guards'
 import { registerAppScheme, serveAppScheme } from './adapters/app-protocol'
 import { createDesktopServices } from './adapters/desktop-services'
+import { createEndpointDialog } from './adapters/endpoint-dialog'
 import { createDesktopHotkeyProvider, type DesktopHotkeyProvider } from './adapters/hotkey-provider'
 import { registerIpc } from './adapters/ipc'
 import { installPermissionHandlers } from './adapters/permissions'
@@ -107,6 +108,7 @@ async function start(): Promise<void> {
     env: process.env,
     cipher: createSafeStorageCipher(),
     hotkey,
+    endpoints: createEndpointDialog(() => mainWindow),
     desktop: createDesktopServices({
       platform: process.platform,
       env: process.env,

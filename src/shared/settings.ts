@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { endpointProblem } from './endpoint'
 
 export const DEFAULT_MODEL = 'gpt-realtime'
 export const DEFAULT_VOICE = 'alloy'
@@ -28,14 +29,15 @@ const settingsFields = {
   model: z.string().trim().min(1).max(100),
   voice: z.string().trim().min(1).max(50),
   instructions: z.string().max(20_000),
+  // The rules live in endpoint.ts; main checks them again before it dials.
   url: z
     .string()
     .trim()
     .max(2000)
-    .refine(
-      (value) => /^wss?:\/\/[^\s]+$/i.test(value),
-      'The endpoint URL must start with wss:// or ws://'
-    ),
+    .superRefine((value, context) => {
+      const problem = endpointProblem(value)
+      if (problem !== null) context.addIssue({ code: 'custom', message: problem })
+    }),
   /** 'none' is push-to-talk; the VAD modes are hands-free. */
   turnDetection: z.enum(['none', 'semantic_vad', 'server_vad']),
   vadEagerness: z.enum(['low', 'medium', 'high', 'auto']),
@@ -51,7 +53,12 @@ const settingsFields = {
   /** Keep the history unencrypted where the system has no key store: only by the user's choice. */
   historyPlainAllowed: z.boolean(),
   /** Forget conversations this many days after their last change; null = keep them forever. */
-  historyRetentionDays: z.number().int().min(1).max(36_500).nullable()
+  historyRetentionDays: z.number().int().min(1).max(36_500).nullable(),
+  /**
+   * Let OpenAI keep traces of each session (the Realtime API's `tracing: "auto"`, shown in the
+   * platform's Traces dashboard). Off unless the user turns it on: `tracing: null` is sent.
+   */
+  tracing: z.boolean()
 }
 
 /** The user's settings: stored as one JSON file by main, edited in the renderer. */
@@ -70,7 +77,8 @@ export const settingsSchema = z.object({
   hotkey: settingsFields.hotkey.default(DEFAULT_HOTKEY),
   launchAtLogin: settingsFields.launchAtLogin.default(false),
   historyPlainAllowed: settingsFields.historyPlainAllowed.default(false),
-  historyRetentionDays: settingsFields.historyRetentionDays.default(null)
+  historyRetentionDays: settingsFields.historyRetentionDays.default(null),
+  tracing: settingsFields.tracing.default(false)
 })
 export type Settings = z.infer<typeof settingsSchema>
 export const settingsPatchSchema = z.object(settingsFields).partial().strict()

@@ -187,6 +187,15 @@ class StubApp extends EventEmitter {
 
 export const electronStub = {
   app: new StubApp(),
+  dialog: {
+    /** What the next message boxes answer (the index of the button pressed); Cancel when empty. */
+    responses: [] as number[],
+    shown: [] as Record<string, unknown>[],
+    showMessageBox(...args: unknown[]): Promise<{ response: number }> {
+      this.shown.push(args.at(-1) as Record<string, unknown>)
+      return Promise.resolve({ response: this.responses.shift() ?? 0 })
+    }
+  },
   protocol: {
     privileged: [] as { scheme: string; privileges: Record<string, boolean> }[],
     handlers: new Map<string, (request: Request) => Promise<Response>>(),

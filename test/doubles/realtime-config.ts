@@ -16,6 +16,7 @@ export function testRealtimeConfig(
     turnDetection: 'none',
     vadEagerness: 'auto',
     inputTranscription: true,
+    tracing: false,
     ...overrides
   }
 }

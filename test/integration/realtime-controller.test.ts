@@ -151,6 +151,22 @@ describe('RealtimeController against the fake Realtime server', () => {
     )
   })
 
+  it('asks the service to keep no traces unless the tracing setting is on', async () => {
+    const tracingOf = async (tracing: boolean): Promise<unknown> => {
+      const before = server.clientEvents.length
+      const { controller } = session({ tracing })
+      await controller.start()
+      const update = await server.waitForClientEvent(
+        'session.update',
+        (event) => server.clientEvents.indexOf(event) >= before
+      )
+      await controller.stop()
+      return (update.event['session'] as Record<string, unknown>)['tracing']
+    }
+    expect(await tracingOf(false)).toBeNull()
+    expect(await tracingOf(true)).toBe('auto')
+  })
+
   it('sends a spoken question exactly and commits it with a response request', async () => {
     const { controller, ofType, until } = session()
     await controller.start()

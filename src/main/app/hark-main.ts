@@ -18,6 +18,7 @@ import {
   type IpcEventMessage as IpcMessage
 } from './event-mapping'
 import { noDesktopServices, type DesktopServices } from './desktop-services'
+import type { EndpointConfirmer } from './endpoint-guard'
 import { offHotkeyProvider, type HotkeyEvent, type HotkeyProvider } from './hotkey-provider'
 import { createRouter, type IpcRouter } from './router'
 import { SessionManager } from './session-manager'
@@ -63,6 +64,8 @@ export interface HarkMainDeps {
    * socket at once. Returns the function that stops watching.
    */
   wakeSignals?: (onWake: (cause: string) => void) => () => void
+  /** Asks the user about a new endpoint host (a native dialog); without it, changes are refused. */
+  endpoints?: EndpointConfirmer
 }
 
 function hotkeyMessage(event: HotkeyEvent): IpcMessage {
@@ -171,6 +174,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     hotkey,
     talk,
     desktop,
+    ...(deps.endpoints ? { endpoints: deps.endpoints } : {}),
     onSend: (channel, value) => {
       if (OBSERVED_SENDS.has(channel)) notify({ channel, payload: value } as CoreActivity)
     },

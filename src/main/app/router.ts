@@ -19,6 +19,12 @@ import type { RealtimeLog } from '../realtime/event-bus'
 import type { KeyStore } from '../storage/key-store'
 import type { SettingsSnapshot, SettingsStore } from '../storage/settings-store'
 import type { DesktopServices } from './desktop-services'
+import {
+  hostNeedingConfirmation,
+  noEndpointConfirmer,
+  notConfirmedSentence,
+  type EndpointConfirmer
+} from './endpoint-guard'
 import type { HotkeyProvider } from './hotkey-provider'
 import { HarkError, toHarkError } from './ipc-error'
 import { historyHandlers, type HistoryService } from './history-service'
@@ -60,6 +66,8 @@ export interface RouterParts {
   hotkey: HotkeyProvider
   talk: TalkControls
   desktop: DesktopServices
+  /** Asks the user about a new endpoint host; without one, host changes are refused. */
+  endpoints?: EndpointConfirmer
   /** Every renderer message that passed validation and the mute, before it acts (for the tray). */
   onSend?: (channel: SendChannel, value: unknown) => void
   /** Whose accelerator names a hotkey setting is checked against (CommandOrControl, Super). */
@@ -71,12 +79,22 @@ export interface RouterParts {
 
 export function createRouter(parts: RouterParts): IpcRouter {
   const { session, settings, keys, hotkey, talk, desktop, log } = parts
+  const endpoints = parts.endpoints ?? noEndpointConfirmer
 
   const updateSettings = async (patch: SettingsPatch): Promise<SettingsSnapshot> => {
     const problem =
       patch.hotkey === undefined ? null : acceleratorProblem(patch.hotkey, parts.platform)
     if (problem !== null) throw new HarkError('invalid_input', problem)
     const before = (await settings.get()).settings
+    // A new host gets the key on the next Connect: main asks the user, not the window.
+    const host = hostNeedingConfirmation(before.url, patch.url)
+    if (host !== null) {
+      const reason = endpoints.unavailableReason
+      if (reason !== null) throw new HarkError('invalid_input', reason)
+      if (!(await endpoints.confirm(host)))
+        throw new HarkError('invalid_input', notConfirmedSentence(host))
+      log('info', 'settings: new endpoint host confirmed by the user', { host })
+    }
     // Only turning it on needs the capability: a value stored by the installed app must not
     // block saving other settings from a development run that shares the settings file.
     const login = desktop.capabilities().launchAtLogin

@@ -1,5 +1,7 @@
 import type { TurnDetectionMode } from '../../shared/realtime-events'
+import { endpointProblem } from '../../shared/endpoint'
 import { settingsSchema, type Settings } from '../../shared/settings'
+import { RealtimeCoreError } from './controller-api'
 
 export {
   DEFAULT_INSTRUCTIONS,
@@ -23,11 +25,13 @@ export interface RealtimeConfig {
   /** Eagerness for semantic_vad. */
   vadEagerness: 'low' | 'medium' | 'high' | 'auto'
   inputTranscription: boolean
+  /** Whether OpenAI keeps traces of the session (`tracing: "auto"`); off = `tracing: null`. */
+  tracing: boolean
 }
 
 export type RealtimeUserSettings = Settings
 
-/** Environment variables that win over stored settings in development (DESIGN.md §3). */
+/** Environment variables that win over stored settings in development (docs/architecture.md, "Storage"). */
 export interface RealtimeEnv {
   OPENAI_API_KEY?: string | undefined
   OPENAI_REALTIME_MODEL?: string | undefined
@@ -49,11 +53,16 @@ export function resolveRealtimeConfig(
 ): RealtimeConfig {
   const base = settingsSchema.parse(settings)
   const envKey = nonEmpty(env.OPENAI_API_KEY)
+  const url = nonEmpty(env.OPENAI_REALTIME_URL) ?? base.url
+  // Checked again here, whatever set it (the environment, the CLI's --url): the key goes only
+  // where the endpoint rules allow (src/shared/endpoint.ts).
+  const problem = endpointProblem(url)
+  if (problem !== null) throw new RealtimeCoreError('invalid_input', problem)
   return {
     ...base,
     model: nonEmpty(env.OPENAI_REALTIME_MODEL) ?? base.model,
     voice: nonEmpty(env.OPENAI_REALTIME_VOICE) ?? base.voice,
-    url: nonEmpty(env.OPENAI_REALTIME_URL) ?? base.url,
+    url,
     apiKey: async () => {
       if (envKey) return envKey
       const key = await storedKey()

@@ -11,7 +11,8 @@ const base: RealtimeConfig = {
   url: 'wss://api.openai.com/v1/realtime',
   turnDetection: 'none',
   vadEagerness: 'auto',
-  inputTranscription: true
+  inputTranscription: true,
+  tracing: false
 }
 
 /** The snake_case `session.update` payload the SDK derives from the config (reference §1). */

@@ -66,6 +66,9 @@ export function createRealtimeSession(
   return new RealtimeSession(agent, {
     transport,
     model: config.model,
-    config: buildSessionConfig(config)
+    config: buildSessionConfig(config),
+    // The SDK sends `tracing: "auto"` unless told otherwise, and the service then keeps traces
+    // of every conversation; Hark sends `tracing: null` unless the user turned the setting on.
+    tracingDisabled: !config.tracing
   })
 }

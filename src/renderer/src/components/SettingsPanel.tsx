@@ -29,6 +29,7 @@ type Draft = Pick<
   | 'autoGainControl'
   | 'hotkey'
   | 'launchAtLogin'
+  | 'tracing'
 >
 
 const draftOf = (settings: Settings): Draft => ({
@@ -40,7 +41,8 @@ const draftOf = (settings: Settings): Draft => ({
   inputDeviceLabel: settings.inputDeviceLabel,
   autoGainControl: settings.autoGainControl,
   hotkey: settings.hotkey,
-  launchAtLogin: settings.launchAtLogin
+  launchAtLogin: settings.launchAtLogin,
+  tracing: settings.tracing
 })
 
 function SettingsForm({ settings }: { settings: Settings }): JSX.Element {
@@ -152,7 +154,23 @@ function SettingsForm({ settings }: { settings: Settings }): JSX.Element {
           spellCheck={false}
           onChange={(e) => change('url', e.target.value)}
         />
+        <span className="muted">
+          Your API key goes to this server. wss:// only (ws:// just to this computer); a new host
+          must be confirmed in a dialog from Hark itself.
+        </span>
       </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={draft.tracing}
+          onChange={(e) => change('tracing', e.target.checked)}
+        />
+        <span>Let OpenAI keep traces of conversations</span>
+      </label>
+      <p className="hint">
+        When on, OpenAI stores a trace of each session (what was said and done) in your
+        platform&apos;s Traces dashboard. Off by default: Hark asks for no traces.
+      </p>
       {(invalid ?? error) && (
         <p className="error" role="alert">
           {invalid ?? error}
