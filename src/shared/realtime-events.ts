@@ -13,6 +13,7 @@ export const errorCodes = [
   'invalid_input', // Hark's caller handed the core bad input (odd PCM length, oversized chunk)
   'not_connected', // a command that needs a session was given while none is open
   'tool', // a local tool failed
+  'storage', // a file Hark keeps could not be written (read-only folder, full disk, a folder in the way)
   'unknown'
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]

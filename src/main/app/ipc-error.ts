@@ -5,6 +5,7 @@ import { HarkError, UNEXPECTED_ERROR_SENTENCE } from '../../shared/ipc-errors'
 import { redactText } from '../logging/redact'
 import { RealtimeCoreError } from '../realtime/controller-api'
 import { MissingApiKeyError } from '../realtime/config'
+import { StorageError } from '../storage/file-errors'
 import { SettingsValidationError } from '../storage/settings-store'
 
 export { HarkError } from '../../shared/ipc-errors'
@@ -16,5 +17,6 @@ export function toHarkError(error: unknown): HarkError {
     return new HarkError(error.code, redactText(error.message))
   if (error instanceof MissingApiKeyError) return new HarkError('auth', error.message)
   if (error instanceof SettingsValidationError) return new HarkError('invalid_input', error.message)
+  if (error instanceof StorageError) return new HarkError('storage', error.message)
   return new HarkError('unknown', UNEXPECTED_ERROR_SENTENCE)
 }

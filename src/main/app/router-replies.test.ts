@@ -1,5 +1,7 @@
 // Every invoke channel answered through the real core, and every reply checked against the
 // contract's response schema: a handler that answers the wrong shape fails here.
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ipcContract, type InvokeChannel, type InvokeRequest } from '../../shared/ipc'
 import { createHarness } from '../../../test/doubles/hark-main-harness'
@@ -96,6 +98,21 @@ describe('IPC router: replies', () => {
     expect(JSON.stringify([reply, h.logs])).not.toContain('0123456789')
     expect(await h.router.handleInvoke('key.status', undefined)).toMatchObject({
       configured: false
+    })
+  })
+})
+
+describe('IPC router: a key that cannot be stored', () => {
+  it('answers with the storage code, so the window can offer "this run only"', async () => {
+    const h = await createHarness()
+    // A folder where the key file goes: the atomic rename cannot replace it.
+    await mkdir(join(h.dir, 'api-key.bin', 'inside'), { recursive: true })
+    const reply = await h.router.answerInvoke('key.set', { key: KEY, persist: true })
+    expect(reply).toMatchObject({ ok: false, code: 'storage' })
+    expect(!reply.ok && reply.message).toMatch(/You can use it for this run only\.$/)
+    expect(await h.router.answerInvoke('key.set', { key: KEY, persist: false })).toMatchObject({
+      ok: true,
+      value: { configured: true, source: 'this-run-only' }
     })
   })
 })

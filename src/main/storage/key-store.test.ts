@@ -116,4 +116,30 @@ describe('key store', () => {
     expect(JSON.stringify([replies, logs])).not.toContain(KEY)
     expect(JSON.stringify([replies, logs])).not.toContain('secret')
   })
+
+  it('says why a key could not be saved, and still takes it for this run only', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'hark-key-'))
+    await writeFile(join(parent, 'blocker'), 'a file where the folder should be')
+    const store = createKeyStore({
+      dir: join(parent, 'blocker', 'hark'),
+      cipher: new FakeCipher(),
+      env: {}
+    })
+    await expect(store.set(KEY, true)).rejects.toThrow(
+      /^Hark could not save your key: a file is in the way of the folder .*\. You can use it for this run only\.$/
+    )
+    expect((await store.set(KEY, false)).source).toBe('this-run-only')
+    expect(await store.read()).toBe(KEY)
+  })
+
+  it('removes temp files of interrupted writes (ciphertext) at start and on clear', async () => {
+    const { dir, cipher } = await setup()
+    await writeFile(join(dir, `.${KEY_FILE_NAME}.0123456789ab.tmp`), cipher.encrypt(KEY))
+    const store = createKeyStore({ dir, cipher, env: {} })
+    expect((await store.status()).configured).toBe(false)
+    expect(await readdir(dir)).toEqual([])
+    await writeFile(join(dir, `.${KEY_FILE_NAME}.ba9876543210.tmp`), cipher.encrypt(KEY))
+    await store.clear()
+    expect(await readdir(dir)).toEqual([])
+  })
 })

@@ -1,11 +1,13 @@
-// The API key: write-only from the renderer, readable only by main (DESIGN §1). Persisted only
+// The API key: write-only from the renderer, readable only by main (docs/architecture.md,
+// "Processes"). Persisted only
 // through the OS's secure storage (Electron safeStorage behind SecretCipher); where there is
 // none, the key lives in memory for this run and the status says so, so the UI can tell the user.
 // Nothing returned or logged here ever contains the key.
 import { readFile, rm, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { KeyStatus } from '../../shared/ipc'
-import { writeFileAtomic } from './atomic-file'
+import { removeStaleTempFiles, writeFileAtomic } from './atomic-file'
+import { fileProblem, isMissingFile, StorageError } from './file-errors'
 
 export const KEY_FILE_NAME = 'api-key.bin'
 
@@ -53,12 +55,18 @@ export function createKeyStore(options: {
     }
   }
 
+  // Temp files of an interrupted write hold ciphertext of a key: removed at start and on clear.
+  const removeTempFiles = async (): Promise<void> => {
+    const removed = await removeStaleTempFiles(options.dir, KEY_FILE_NAME)
+    if (removed > 0) log('info', 'key store: removed temp files of interrupted writes', { removed })
+  }
   const loadStored = async (): Promise<string | null> => {
+    await removeTempFiles()
     let data: Buffer
     try {
       data = await readFile(path)
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      if (!isMissingFile(error))
         log('warn', 'key store: cannot read the key file', { code: errorCode(error) })
       return null
     }
@@ -87,15 +95,29 @@ export function createKeyStore(options: {
   }
 
   const removeFile = async (): Promise<void> => {
-    await rm(path, { force: true })
+    try {
+      await rm(path, { force: true })
+    } catch (error) {
+      // Not removable (a folder in the way, no permission): the key in memory still works.
+      log('warn', 'key store: cannot remove the key file', { code: errorCode(error) })
+    }
     storedKey = Promise.resolve(null)
   }
 
   const set = async (key: string, persist: boolean): Promise<KeyStatus> => {
     const trimmed = key.trim()
     if (persist && available()) {
-      await mkdir(options.dir, { recursive: true })
-      await writeFileAtomic(path, cipher.encrypt(trimmed))
+      try {
+        await mkdir(options.dir, { recursive: true })
+        await writeFileAtomic(path, cipher.encrypt(trimmed))
+      } catch (error) {
+        log('error', 'key store: cannot save the key', { code: errorCode(error) })
+        // The UI offers "this run only" for this code (src/renderer/src/components/Onboarding.tsx).
+        throw new StorageError(
+          `Hark could not save your key: ${fileProblem(error, path)}. You can use it for this run only.`,
+          { cause: error }
+        )
+      }
       storedKey = Promise.resolve(trimmed)
       runKey = null
       log('info', 'key store: key saved in secure storage')
@@ -111,6 +133,7 @@ export function createKeyStore(options: {
   const clear = async (): Promise<KeyStatus> => {
     runKey = null
     await removeFile()
+    await removeTempFiles()
     log('info', 'key store: key cleared')
     return status()
   }

@@ -13,6 +13,8 @@ export function Onboarding({ status }: { status: KeyStatus }): JSX.Element {
   const [remember, setRemember] = useState(true)
   const busy = useKey((state) => state.busy)
   const error = useKey((state) => state.error)
+  // The key could not be written (read-only folder, full disk): it can still serve this run.
+  const cannotStore = useKey((state) => state.errorCode === 'storage')
   const secure = status.secureStorageAvailable
   const trimmed = key.trim()
 
@@ -74,6 +76,16 @@ export function Onboarding({ status }: { status: KeyStatus }): JSX.Element {
           </p>
         )}
         <div className="actions">
+          {cannotStore && (
+            <button
+              type="button"
+              className="button"
+              disabled={busy || trimmed.length < 8}
+              onClick={() => void saveKey(trimmed, false)}
+            >
+              Use key for this run only
+            </button>
+          )}
           <button
             type="submit"
             className="button button--primary"

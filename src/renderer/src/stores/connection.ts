@@ -46,6 +46,7 @@ const codeSentences: Record<ErrorCode, string> = {
   invalid_input: 'Hark could not send that input.',
   not_connected: 'Not connected.',
   tool: 'A local tool failed.',
+  storage: 'Hark could not save a file on this computer.',
   unknown: 'Something went wrong.'
 }
 

@@ -1,23 +1,31 @@
 import { create } from 'zustand'
 import type { KeyStatus } from '../../../shared/ipc'
-import { messageOf } from './errors'
+import type { ErrorCode } from '../../../shared/realtime-events'
+import { codeOf, messageOf } from './errors'
 import { hark } from '../ipc/hark'
 
 interface KeyState {
   status: KeyStatus | null
   busy: boolean
   error: string | null
+  /** 'storage': the key could not be saved, so the window offers "this run only". */
+  errorCode: ErrorCode | null
 }
 
-export const useKey = create<KeyState>()(() => ({ status: null, busy: false, error: null }))
+export const useKey = create<KeyState>()(() => ({
+  status: null,
+  busy: false,
+  error: null,
+  errorCode: null
+}))
 
 async function run(action: () => Promise<KeyStatus>): Promise<boolean> {
-  useKey.setState({ busy: true, error: null })
+  useKey.setState({ busy: true, error: null, errorCode: null })
   try {
     useKey.setState({ status: await action(), busy: false })
     return true
   } catch (error) {
-    useKey.setState({ busy: false, error: messageOf(error) })
+    useKey.setState({ busy: false, error: messageOf(error), errorCode: codeOf(error) })
     return false
   }
 }
