@@ -1,4 +1,4 @@
-// Main-process CPU without a page (DESIGN.md §8): the core driven through its router exactly as
+// Main-process CPU without a page (docs/architecture.md, "Budgets"): the core driven through its router exactly as
 // Electron's IPC would drive it (a 20 ms chunk every 20 ms while a reply streams down), beside a
 // floor: a bare `ws` client doing the same traffic with no Hark code at all. Electron's own IPC
 // cost in main cannot be measured here (no Electron binary); the page-driven line in load.ts

@@ -1,4 +1,4 @@
-// The latency lines of DESIGN.md §8 from one push-to-talk conversation in the real renderer: each
+// The latency lines of docs/architecture.md, "Budgets" from one push-to-talk conversation in the real renderer: each
 // turn holds "Hold to talk" while the fake mic speaks, releases, lets the reply play, then presses
 // again (barge-in), which interrupts and truncates the reply.
 import { mkdtemp, rm } from 'node:fs/promises'

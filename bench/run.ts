@@ -1,4 +1,4 @@
-// `npm run bench`: DESIGN.md §8's budget lines measured in Debian Chromium through the browser
+// `npm run bench`: the budget lines of docs/architecture.md, "Budgets", measured in Debian Chromium through the browser
 // host (local WebSocket in place of Electron IPC) against the fake Realtime server. Prints a table
 // and writes bench/results.json. Not a test: it never fails CI; budgets missed are reported.
 import { existsSync } from 'node:fs'

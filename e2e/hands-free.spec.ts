@@ -12,7 +12,7 @@ import { FAKE_API_KEY, connect, enterKey, expect, playedFrames, test } from './f
 /**
  * On speech_started main flushes the renderer at once and holds the truncate until the renderer's
  * post-flush report (truncation-hold.ts), so the truncate matches what was played to within one
- * render quantum (DESIGN.md §8); the rest is `audio_end_ms` being whole milliseconds (< 24 frames).
+ * render quantum (docs/architecture.md, "Budgets"); the rest is `audio_end_ms` being whole milliseconds (< 24 frames).
  * Measured 0–16 frames (before the hold: 128–776, the last periodic report). Never ahead of it.
  */
 const VAD_TRUNCATE_LAG_MAX_FRAMES = 128

@@ -10,7 +10,7 @@ import { FAKE_API_KEY, connect, enterKey, expect, playedFrames, test } from './f
 /** One render quantum: the tolerance between what was played and what is reported. */
 const QUANTUM = 128
 const HOLD_MS = 2000
-/** The held time and the audio the server got may differ by this much (DESIGN.md §4). */
+/** The held time and the audio the server got may differ by this much (docs/architecture.md, "Audio path"). */
 const DURATION_TOLERANCE_MS = 300
 
 const withArgs = (options: LaunchOptions, change: (args: string[]) => string[]): LaunchOptions => ({

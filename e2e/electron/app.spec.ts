@@ -1,4 +1,4 @@
-// Electron end-to-end (DESIGN.md §7, layer 5): the real app through Playwright's `_electron`.
+// Electron end-to-end (docs/architecture.md, "Testing layers": layer 5): the real app through Playwright's `_electron`.
 // It needs Electron's binary, which only machines with internet access can download; elsewhere
 // it skips and says why. Run `npm run build` first: it launches out/main/index.js.
 import { existsSync, readFileSync } from 'node:fs'

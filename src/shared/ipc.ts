@@ -89,7 +89,7 @@ export const conversationItemSchema = z.object({
   output: z.string().nullable().optional()
 })
 
-/** Which global hotkey works and why (DESIGN §4): shown near the Talk button. */
+/** Which global hotkey works and why (docs/architecture.md, "Audio path"): shown near the Talk button. */
 export const hotkeyStatusSchema = z.object({
   /** hold = push-to-talk (key up ends the turn); toggle = press starts, next press ends. */
   mode: z.enum(['hold', 'toggle', 'off']),

@@ -1,4 +1,4 @@
-// Electron wiring (DESIGN §7 layer 4): the real entry file with `electron` replaced by a
+// Electron wiring (docs/architecture.md, "Testing layers" layer 4): the real entry file with `electron` replaced by a
 // recording stub and the core replaced by a recording router. The tray, the window's life and
 // the log file are in entry-desktop.test.ts.
 import { mkdtemp } from 'node:fs/promises'

@@ -110,7 +110,7 @@ function slowLongReplies(): Partial<FakeRealtimeOptions> {
   }
 }
 
-/** 20 ms chunks, as the capture worklet sends them (DESIGN.md §4). */
+/** 20 ms chunks, as the capture worklet sends them (docs/architecture.md, "Audio path"). */
 function appendInChunks(controller: RealtimeController, pcm: Buffer): void {
   const chunkBytes = CAPTURE_CHUNK_SAMPLES * PCM_BYTES_PER_SAMPLE
   // subarray views share the buffer's memory: the core must send only each chunk's own bytes.

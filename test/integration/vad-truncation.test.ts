@@ -1,6 +1,6 @@
 // Hands-free barge-in with the real SDK against the fake Realtime server: the server's VAD
 // interrupts a reply, main flushes the "renderer" at once, and the truncate waits for the
-// renderer's post-flush position (DESIGN.md §8: within one render quantum of what was played).
+// renderer's post-flush position (docs/architecture.md, "Budgets": within one render quantum of what was played).
 // The renderer is simulated: it answers `audio_interrupted` with its final position, as
 // playback-engine.ts does with the worklet's flush reply.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'

@@ -1,6 +1,6 @@
 // The desktop's global hotkey as a HotkeyProvider: picks uiohook (hold-to-talk) or globalShortcut
 // (toggle) through createHotkeyService, restarts on a new hotkey setting, and turns the service's
-// callbacks into talk events for the renderer, which owns the microphone (DESIGN §4).
+// callbacks into talk events for the renderer, which owns the microphone (docs/architecture.md, "Audio path").
 import { systemPreferences } from 'electron'
 import type { HotkeyStatusInfo } from '../../shared/ipc'
 import type { HotkeyEvent, HotkeyProvider } from '../app/hotkey-provider'

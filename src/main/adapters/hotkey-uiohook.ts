@@ -1,7 +1,7 @@
 // The native keyboard hook (uiohook-napi) as a KeyHookBackend: key-down and key-up anywhere, which
 // hold-to-talk needs. Loaded lazily so that a missing or broken binary only turns hold-to-talk off.
 // Call loadUiohookBackend only where canStartHook() said yes: start() aborts the whole process on
-// macOS without the Accessibility permission and on Linux without an X display (DESIGN §10).
+// macOS without the Accessibility permission and on Linux without an X display (docs/architecture.md, "Toolchain notes").
 
 import type { ModifierKind } from '../hotkey/accelerator'
 import { canStartHook, type BackendChoiceInput } from '../hotkey/backend-choice'

@@ -1,4 +1,4 @@
-// When and how often the session manager retries after a dropped socket (DESIGN.md §3: the SDK
+// When and how often the session manager retries after a dropped socket (docs/architecture.md, "The realtime core": the SDK
 // does not reconnect, Hark does). Pure functions and injectable timers, so that tests decide
 // every delay and never wait on the wall clock.
 

@@ -2,7 +2,7 @@
 // microphone chunk and push-to-talk press enters: whatever the renderer does (a bug, a stale
 // hands-free stream, a hotkey event in flight), no audio reaches the Realtime session while muted.
 // Talk drives the renderer's push-to-talk with the same talk events as the global hotkey's toggle
-// mode, because the microphone lives in the renderer (DESIGN §4).
+// mode, because the microphone lives in the renderer (docs/architecture.md, "Audio path").
 import type { SendChannel } from '../../shared/ipc'
 import type { RealtimeLog } from '../realtime/event-bus'
 import type { IpcEventMessage } from './event-mapping'

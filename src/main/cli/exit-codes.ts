@@ -1,4 +1,4 @@
-// The CLI's exit codes (DESIGN.md §6). Scripts branch on these, so they are part of the interface:
+// The CLI's exit codes (docs/architecture.md, "The headless CLI"). Scripts branch on these, so they are part of the interface:
 // never renumber them.
 
 import type { ErrorCode } from '../../shared/realtime-events'

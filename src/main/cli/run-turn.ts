@@ -42,7 +42,7 @@ export interface TurnResult {
   metrics: TurnMetrics
 }
 
-/** The CLI streams a question file to the core in chunks of this length (DESIGN.md §6). */
+/** The CLI streams a question file to the core in chunks of this length (docs/architecture.md, "The headless CLI"). */
 export const AUDIO_CHUNK_MS = 100
 const AUDIO_CHUNK_BYTES = AUDIO_CHUNK_MS * PCM_BYTES_PER_MS
 /** stop() is documented never to throw; it must not hold the process up either. */

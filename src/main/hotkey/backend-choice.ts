@@ -1,4 +1,4 @@
-// Which global-hotkey backend to use, and a sentence telling the user why (DESIGN §4, §10).
+// Which global-hotkey backend to use, and a sentence telling the user why (docs/architecture.md, "Audio path", "Toolchain notes").
 // The uiohook keyboard hook gives key-up events (hold-to-talk); Electron's globalShortcut gives
 // presses only (toggle). Starting the hook where it cannot run aborts the whole process (macOS
 // without the Accessibility permission, Linux without an X display), so this decision comes first.

@@ -1,4 +1,4 @@
-// The hold-to-talk state machine (DESIGN §4): raw key events in, talk events out. No clock, timer
+// The hold-to-talk state machine (docs/architecture.md, "Audio path"): raw key events in, talk events out. No clock, timer
 // or native module of its own: time comes from the events and from the injected Clock, so tests
 // drive it deterministically.
 //
@@ -8,7 +8,7 @@
 // - Released sooner: a tap. With tapToggles (default) talking stays on (talkLatched) until the next
 //   press ends it; without it, talkCancel (no empty commit).
 // - A toggle ended less than minHoldMs after it started → talkCancel (too short to hold speech).
-// - Keydown repeats while the key is held are ignored (uiohook repeats keydown, DESIGN §10).
+// - Keydown repeats while the key is held are ignored (uiohook repeats keydown, docs/architecture.md, "Toolchain notes").
 // - Releasing a required modifier first ends a hold just like releasing the key.
 // - Watchdog: talking longer than maxHoldMs, or (once key repeats proved the hook is alive) no
 //   hook event for heartbeatMs while held, ends the talk with reason 'watchdog'.

@@ -1,6 +1,6 @@
 // The hotkey service: a key source (native hook or globalShortcut) → the hold-to-talk machine →
 // the session's callbacks. Electron-free; the adapters in src/main/adapters/hotkey-*.ts provide
-// the backends. Session side (DESIGN §4): onTalkStart interrupts if the assistant is speaking and
+// the backends. Session side (docs/architecture.md, "Audio path"): onTalkStart interrupts if the assistant is speaking and
 // starts streaming; onTalkEnd commits + response.create; onTalkCancel clears, no commit.
 
 import type { Accelerator } from './accelerator'
@@ -146,7 +146,7 @@ export interface CreateHotkeyServiceInput {
   machine?: HotkeyServiceDeps['machine']
 }
 
-/** Picks the backend (DESIGN §10 guards) and builds the service; call start() on the result. */
+/** Picks the backend (the guards in docs/architecture.md, "Toolchain notes") and builds the service; call start() on the result. */
 export async function createHotkeyService(input: CreateHotkeyServiceInput): Promise<HotkeyService> {
   const { platform, env, accessibilityTrusted } = input
   const accelerator = parseAccelerator(input.hotkey, platform)

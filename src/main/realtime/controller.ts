@@ -1,5 +1,5 @@
 // One conversation with the Realtime API: the SDK's RealtimeSession on Hark's playback-aware
-// WebSocket transport, behind RealtimeControllerApi. Never imports electron (DESIGN.md §1).
+// WebSocket transport, behind RealtimeControllerApi. Never imports electron (docs/architecture.md, "Processes").
 import type { RealtimeSession } from '@openai/agents-realtime'
 import { pcmBytesToMs, pcmChunkProblem } from '../../shared/pcm'
 import type {

@@ -140,7 +140,7 @@ export function openGuardedSocket(options: GuardedSocketOptions): GuardedSocket 
     handshakeTimeout: options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS,
     // ws offers permessage-deflate by default. Audio travels as base64 PCM, 50 frames a second
     // each way: deflate would win back about a quarter of the bytes for zlib work on every frame
-    // in the main process and added latency, against DESIGN.md §8's CPU and latency budgets.
+    // in the main process and added latency, against the CPU and latency budgets (docs/architecture.md, "Budgets").
     perMessageDeflate: false
   })
   socket.setGuardHandlers(options.handlers)

@@ -6,7 +6,7 @@
 // exact final one when it flushes. For Stop and push-to-talk the renderer flushes first and only
 // then tells main, so the last report is already exact. For `speech_started` main interrupts
 // first: truncating with the last periodic report lands up to one report interval (plus the
-// flush's round trip) behind what was heard, while DESIGN.md §8 allows one render quantum.
+// flush's round trip) behind what was heard, while the budget allows one render quantum (docs/architecture.md, "Budgets").
 //
 // Which report is the final one. The flush reply (playback-worklet.ts, reason 'flush') reaches
 // main as `playback.progress` {itemId, playedMs, final: true}; periodic and drain reports are not.

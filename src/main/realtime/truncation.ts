@@ -20,7 +20,7 @@ export function decideTruncation({
   generatedMs,
   generationDone
 }: TruncationInput): TruncationDecision {
-  // No truncate before the first played sample (DESIGN.md §3): a truncate at 0 would erase the
+  // No truncate before the first played sample (docs/architecture.md, "The realtime core"): a truncate at 0 would erase the
   // item's transcript on the server (the retrieved item comes back empty, reference §5 and #523)
   // for audio the user never heard any of.
   if (playedMs === undefined || !(playedMs > 0) || !(generatedMs > 0))

@@ -1,4 +1,4 @@
-// The capture worklet's pure core (DESIGN.md §4): Float32 samples → clamped PCM16 in fixed-size
+// The capture worklet's pure core (docs/architecture.md, "Audio path"): Float32 samples → clamped PCM16 in fixed-size
 // chunks, sent only while talking, plus an RMS input level every few milliseconds for the meter.
 // Plain TypeScript so it runs under vitest; the worklet only feeds it render quanta.
 
@@ -37,7 +37,7 @@ export class CaptureChunker {
   /**
    * End a turn. The partial chunk (under 20 ms, after the last full one) is dropped: the page
    * commits the turn the moment the key goes up, without waiting for a reply from this thread
-   * (DESIGN.md §8, key up → commit ≤ 5 ms), so anything sent later would land after the commit.
+   * (docs/architecture.md, "Budgets", key up → commit ≤ 5 ms), so anything sent later would land after the commit.
    */
   stopTalking(): void {
     this.#talking = false

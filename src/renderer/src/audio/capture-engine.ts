@@ -1,4 +1,4 @@
-// The main-thread side of capture (DESIGN.md §4): the microphone on the app's one 24 kHz
+// The main-thread side of capture (docs/architecture.md, "Audio path"): the microphone on the app's one 24 kHz
 // AudioContext → capture worklet → `audio.append`. Also turns getUserMedia failures into
 // sentences that say how to fix them, and follows the device going away.
 import captureWorkletUrl from './capture-worklet.ts?worker&url'

@@ -1,4 +1,4 @@
-// The capture AudioWorklet (DESIGN.md §4): microphone samples → 20 ms PCM16 chunks, transferred
+// The capture AudioWorklet (docs/architecture.md, "Audio path"): microphone samples → 20 ms PCM16 chunks, transferred
 // to the page only while talking, and the input level every 50 ms for the meter.
 import { CAPTURE_CHUNK_SAMPLES } from '../../../shared/pcm'
 import { CaptureChunker } from './capture-chunker'

@@ -1,4 +1,4 @@
-// getUserMedia failures as sentences that say what went wrong and how to fix it (DESIGN.md §4):
+// getUserMedia failures as sentences that say what went wrong and how to fix it (docs/architecture.md, "Audio path"):
 // a denied or missing microphone must never leave a silent, dead "Hold to talk" button.
 
 /** A failure Hark detected itself (e.g. macOS's silent denial); its message is for the user. */

@@ -39,7 +39,7 @@ export class PlaybackEngine {
     return this.#starting
   }
 
-  /** The app's one AudioContext, shared with capture (DESIGN.md §4); null when audio failed. */
+  /** The app's one AudioContext, shared with capture (docs/architecture.md, "Audio path"); null when audio failed. */
   async audioContext(): Promise<AudioContext | null> {
     return (await this.start()) ? this.#context : null
   }

@@ -1,5 +1,6 @@
-// The playback AudioWorklet (DESIGN.md §4): audio.delta samples → ring buffer → output, with
-// adaptive playout, per-item played-frame reports, drain reports and an immediate flush.
+// The playback AudioWorklet (docs/architecture.md, "Audio path"): audio.delta samples → ring
+// buffer → output, with adaptive playout, per-item played-frame reports, drain reports and an
+// immediate flush.
 import { DEFAULT_REPORT_INTERVAL_MS, PlaybackCore } from './playback-core'
 import { PLAYBACK_PROCESSOR_NAME } from './playback-protocol'
 import type { FromWorklet, ToWorklet } from './playback-protocol'

@@ -1,7 +1,7 @@
-// Push-to-talk in the window (DESIGN.md §4): press → barge in if the assistant is speaking (flush
+// Push-to-talk in the window (docs/architecture.md, "Audio path"): press → barge in if the assistant is speaking (flush
 // playback and report the exact frames, as "Stop speaking" does), `ptt.down`, stream chunks;
 // release → `ptt.up` at once (main commits and asks for the answer); the under-20 ms partial
-// chunk is dropped rather than waited for (DESIGN.md §8: key up → commit ≤ 5 ms).
+// chunk is dropped rather than waited for (docs/architecture.md, "Budgets": key up → commit ≤ 5 ms).
 import type { HarkApi } from '../../../shared/ipc'
 import type { CaptureEngine } from '../audio/capture-engine'
 import { describeMicrophoneError } from '../audio/microphone-errors'
