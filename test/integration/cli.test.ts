@@ -183,7 +183,8 @@ describe('hark CLI against the fake Realtime server', () => {
     } finally {
       server.faults.echoAuthorization = null
     }
-  })
+    // Two runs of the CLI, each its own process: twice the time of the others.
+  }, 60_000)
 
   it('exits 3 when no key is set', async () => {
     const run = await runCli(['--text', 'hi', '--url', server.url], null)
