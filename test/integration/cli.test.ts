@@ -220,3 +220,28 @@ describe('hark CLI against the fake Realtime server', () => {
     expect(notWav.stderr).toMatch(/^hark: .*index\.ts: The file is not a WAV file[^\n]*\n$/)
   })
 })
+
+describe('hark CLI and a response in several items (a preamble, then the answer)', () => {
+  let preambleServer: FakeRealtimeServer
+  beforeAll(async () => {
+    preambleServer = await startFakeRealtimeServer({
+      speed: 0,
+      preamble: () => 'One moment.'
+    })
+  })
+  afterAll(async () => {
+    await preambleServer.close()
+  })
+
+  it('prints every item’s words and writes every item’s audio, in order', async () => {
+    const out = join(dir, 'two-items.wav')
+    const run = await runCli(['--text', 'hi', '--out', out, '--url', preambleServer.url])
+    expect(run).toEqual({ exitCode: 0, stdout: 'One moment.\nYou said: hi\n', stderr: '' })
+    const response = preambleServer.responses.at(-1)
+    expect(response?.items.map((item) => item.text)).toEqual(['One moment.', 'You said: hi'])
+    const itemsAudio = Buffer.concat((response?.items ?? []).flatMap((item) => item.audio))
+    expect(itemsAudio.byteLength).toBe(response?.audio.byteLength)
+    const wav = readFileSync(out)
+    expect(wav.equals(Buffer.from(encodeWav(itemsAudio, 24_000)))).toBe(true)
+  })
+})
