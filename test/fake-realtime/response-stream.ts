@@ -4,7 +4,7 @@
 // goes out in chunks paced at real time / speed, each after its share of the transcript. Every
 // `response.created` gets its `response.done`, also when cancelled: the SDK holds later
 // `response.create`s until it sees one (reference §4, "Response sequencing").
-import type { RealtimeResponse } from 'openai/resources/realtime/realtime'
+import type { RealtimeResponse, RealtimeResponseUsage } from 'openai/resources/realtime/realtime'
 import { PCM_BYTES_PER_MS } from '../../src/shared/pcm'
 import type { Conversation } from './conversation'
 import type { EventSink } from './event-sink'
@@ -218,6 +218,18 @@ export class ResponseStream {
     this.after(Math.max(1, this.nextDueMs - performance.now()), () => this.step())
   }
 
+  private usageField(outputChars: number): { usage?: RealtimeResponseUsage } {
+    const usage = responseUsage(this.plan.inputTokens, outputChars, this.record.audio.byteLength)
+    switch (this.host.faults.usage) {
+      case 'normal':
+        return { usage }
+      case 'missing':
+        return {}
+      case 'malformed':
+        return { usage: { ...usage, input_tokens: -5, output_tokens: -1 } }
+    }
+  }
+
   private sendDone(
     status: 'completed' | 'cancelled',
     output: RealtimeResponse['output'],
@@ -234,7 +246,7 @@ export class ResponseStream {
         ...responseObject(this.shape, status),
         output,
         ...(reason ? { status_details: { type: 'cancelled', reason } } : {}),
-        usage: responseUsage(this.plan.inputTokens, outputChars, this.record.audio.byteLength)
+        ...this.usageField(outputChars)
       }
     } satisfies ServerEvent<'response.done'>)
     this.record.status = status

@@ -2,6 +2,9 @@
 // transcription's own `usage`; reference §1, "Usage in response.done"), read leniently: a server
 // that sends none, or something malformed, yields null ("tokens unknown"), never a crash.
 import { z } from 'zod'
+import type { ResponseUsage } from '../../shared/turn-metrics'
+
+export type { ResponseUsage }
 
 const count = z.number().int().nonnegative()
 
@@ -27,15 +30,6 @@ const wireResponseUsage = z.object({
     .object({ text_tokens: count.optional(), audio_tokens: count.optional() })
     .optional()
 })
-
-/** One response's tokens by modality. Cached tokens are a subset of the input tokens. */
-export interface ResponseUsage {
-  inputTokens: number
-  outputTokens: number
-  input: { text: number; audio: number; image: number }
-  cachedInput: { text: number; audio: number; image: number }
-  output: { text: number; audio: number }
-}
 
 export function parseResponseUsage(raw: unknown): ResponseUsage | null {
   const parsed = wireResponseUsage.safeParse(raw)
