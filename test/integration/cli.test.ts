@@ -106,6 +106,19 @@ describe('hark CLI against the fake Realtime server', () => {
     })
     expect(metrics?.['timeToFirstAudioMs']).toEqual(expect.any(Number))
     expect(metrics?.['totalTokens']).toBeGreaterThan(0)
+    // Usage by modality, the cost with its parts, and the latency breakdown.
+    const usage = metrics?.['usage'] as { outputTokens: number; output: { audio: number } }
+    expect(usage.outputTokens).toBe(metrics?.['outputTokens'])
+    expect(usage.output.audio).toBeGreaterThan(0)
+    const cost = metrics?.['costUsd'] as Record<string, number | null>
+    expect(cost['responsesUsd']).toBeGreaterThan(0)
+    expect(cost['transcriptionUsd']).toBe(0) // a typed question: nothing transcribed
+    expect(cost['totalUsd']).toBe(cost['responsesUsd'])
+    const latency = metrics?.['latency'] as Record<string, unknown>
+    expect(latency['startedBy']).toBe('text')
+    expect(typeof latency['createdMs']).toBe('number')
+    expect(typeof latency['firstAudioMs']).toBe('number')
+    expect(latency['heardMs']).toBeNull() // the CLI plays nothing
 
     expect(new Uint8Array(readFileSync(out))).toEqual(encodeWav(response!.audio, 24_000))
   })

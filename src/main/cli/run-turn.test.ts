@@ -54,6 +54,30 @@ describe('runTurn: a complete text turn', () => {
         { type: 'audio', responseId: 'r', itemId: 'i', pcm: pcmChunk(0, 4800) },
         () => (nowMs = 1500),
         {
+          type: 'turn_metrics',
+          responseId: 'r',
+          itemIds: ['i'],
+          model: 'gpt-realtime-2.1',
+          usage: {
+            inputTokens: 7,
+            outputTokens: 3,
+            input: { text: 7, audio: 0, image: 0 },
+            cachedInput: { text: 2, audio: 0, image: 0 },
+            output: { text: 1, audio: 2 }
+          },
+          responseCostUsd: 0.000176,
+          transcriptionCostUsd: 0,
+          costUsd: 0.000176,
+          latency: {
+            startedBy: 'text',
+            commitMs: 0,
+            createdMs: 80,
+            firstAudioMs: 190,
+            heardMs: null,
+            totalMs: null
+          }
+        },
+        {
           type: 'response_done',
           responseId: 'r',
           status: 'completed',
@@ -74,7 +98,23 @@ describe('runTurn: a complete text turn', () => {
       toolCalls: 0,
       inputTokens: 7,
       outputTokens: 3,
-      totalTokens: 10
+      totalTokens: 10,
+      usage: {
+        inputTokens: 7,
+        outputTokens: 3,
+        input: { text: 7, audio: 0, image: 0 },
+        cachedInput: { text: 2, audio: 0, image: 0 },
+        output: { text: 1, audio: 2 }
+      },
+      costUsd: { totalUsd: 0.000176, responsesUsd: 0.000176, transcriptionUsd: 0 },
+      latency: {
+        startedBy: 'text',
+        commitMs: 0,
+        createdMs: 80,
+        firstAudioMs: 190,
+        heardMs: null,
+        totalMs: null
+      }
     })
   })
 
