@@ -58,6 +58,9 @@ async function closedPort(): Promise<number> {
   return port
 }
 
+/** Byte equality without vitest's element-by-element walk of a typed array (seconds per WAV). */
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b))
+
 const parseLines = (stdout: string): Record<string, unknown>[] =>
   stdout
     .trimEnd()
@@ -120,7 +123,7 @@ describe('hark CLI against the fake Realtime server', () => {
     expect(typeof latency['firstAudioMs']).toBe('number')
     expect(latency['heardMs']).toBeNull() // the CLI plays nothing
 
-    expect(new Uint8Array(readFileSync(out))).toEqual(encodeWav(response!.audio, 24_000))
+    expect(sameBytes(readFileSync(out), encodeWav(response!.audio, 24_000))).toBe(true)
   })
 
   it('prints the plain transcript, ending with a newline', async () => {
@@ -145,7 +148,7 @@ describe('hark CLI against the fake Realtime server', () => {
       const answer = toolServer.responses[1]!
       expect(answer.text).toMatch(/^Here is what the tool said: .*"timeZone":"UTC"/)
       expect(run.stdout).toBe(`${answer.text}\n`)
-      expect(new Uint8Array(readFileSync(out))).toEqual(encodeWav(answer.audio, 24_000))
+      expect(sameBytes(readFileSync(out), encodeWav(answer.audio, 24_000))).toBe(true)
     } finally {
       await toolServer.close()
     }
@@ -166,7 +169,7 @@ describe('hark CLI against the fake Realtime server', () => {
     const response = server.responses[first]!
     expect(response.text).toMatch(/^I heard \d\.\d seconds of audio\.$/)
     expect(run.stdout).toBe(`${response.text}\n`)
-    expect(new Uint8Array(readFileSync(out))).toEqual(encodeWav(response.audio, 24_000))
+    expect(sameBytes(readFileSync(out), encodeWav(response.audio, 24_000))).toBe(true)
   })
 
   it('exits 3 with one line when the key is wrong', async () => {
