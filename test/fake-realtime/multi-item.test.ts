@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startFakeRealtimeServer, type FakeRealtimeOptions, type FakeRealtimeServer } from './index'
 import { DEFAULT_PREAMBLE, randomPreamble } from './options'
-import { RawClient, type ServerJson } from './raw-client'
+import { RawClient, audioOf } from './raw-client'
 import { joinBytes } from './audio-fixtures'
 
 let server: FakeRealtimeServer | undefined
@@ -19,13 +19,6 @@ async function ready(options: Partial<FakeRealtimeOptions>): Promise<RawClient> 
   await client.waitFor('session.updated')
   return client
 }
-
-const audioOfItem = (events: ServerJson[], itemId: unknown): Buffer =>
-  Buffer.concat(
-    events
-      .filter((e) => e.type === 'response.output_audio.delta' && e['item_id'] === itemId)
-      .map((e) => Buffer.from(e['delta'] as string, 'base64'))
-  )
 
 afterEach(async () => {
   client?.close()
@@ -60,13 +53,11 @@ describe('multi-item responses', () => {
     // Every byte of both items reached the client, in order, as the recorder has it.
     const record = server?.responses[0]
     expect(record?.items.map((item) => item.itemId)).toEqual([first, second])
-    const sent = Buffer.concat([audioOfItem(c.events, first), audioOfItem(c.events, second)])
+    const sent = Buffer.concat([audioOf(c.events, first), audioOf(c.events, second)])
     expect(sent.length).toBeGreaterThan(0)
     expect(sent.equals(Buffer.from(record?.audio ?? []))).toBe(true)
     expect(
-      Buffer.from(joinBytes(...(record?.items[1]?.audio ?? []))).equals(
-        audioOfItem(c.events, second)
-      )
+      Buffer.from(joinBytes(...(record?.items[1]?.audio ?? []))).equals(audioOf(c.events, second))
     ).toBe(true)
   })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ExitCode } from './exit-codes'
+import type { ResponseUsage, TurnLatency } from '../../shared/turn-metrics'
 import {
   concatBytes,
   pcmChunk,
@@ -26,6 +27,23 @@ function answering(): ScriptedController {
       })
     )
   return controller
+}
+
+/** A turn_metrics event's parts, as the core would send them; the metrics line repeats them. */
+const SCRIPTED_USAGE: ResponseUsage = {
+  inputTokens: 7,
+  outputTokens: 3,
+  input: { text: 7, audio: 0, image: 0 },
+  cachedInput: { text: 2, audio: 0, image: 0 },
+  output: { text: 1, audio: 2 }
+}
+const SCRIPTED_LATENCY: TurnLatency = {
+  startedBy: 'text',
+  commitMs: 0,
+  createdMs: 80,
+  firstAudioMs: 190,
+  heardMs: null,
+  totalMs: null
 }
 
 describe('runTurn: a complete text turn', () => {
@@ -58,24 +76,11 @@ describe('runTurn: a complete text turn', () => {
           responseId: 'r',
           itemIds: ['i'],
           model: 'gpt-realtime-2.1',
-          usage: {
-            inputTokens: 7,
-            outputTokens: 3,
-            input: { text: 7, audio: 0, image: 0 },
-            cachedInput: { text: 2, audio: 0, image: 0 },
-            output: { text: 1, audio: 2 }
-          },
+          usage: SCRIPTED_USAGE,
           responseCostUsd: 0.000176,
           transcriptionCostUsd: 0,
           costUsd: 0.000176,
-          latency: {
-            startedBy: 'text',
-            commitMs: 0,
-            createdMs: 80,
-            firstAudioMs: 190,
-            heardMs: null,
-            totalMs: null
-          }
+          latency: SCRIPTED_LATENCY
         },
         {
           type: 'response_done',
@@ -99,22 +104,9 @@ describe('runTurn: a complete text turn', () => {
       inputTokens: 7,
       outputTokens: 3,
       totalTokens: 10,
-      usage: {
-        inputTokens: 7,
-        outputTokens: 3,
-        input: { text: 7, audio: 0, image: 0 },
-        cachedInput: { text: 2, audio: 0, image: 0 },
-        output: { text: 1, audio: 2 }
-      },
+      usage: SCRIPTED_USAGE,
       costUsd: { totalUsd: 0.000176, responsesUsd: 0.000176, transcriptionUsd: 0 },
-      latency: {
-        startedBy: 'text',
-        commitMs: 0,
-        createdMs: 80,
-        firstAudioMs: 190,
-        heardMs: null,
-        totalMs: null
-      }
+      latency: SCRIPTED_LATENCY
     })
   })
 
