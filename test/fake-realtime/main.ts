@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   const authFailure = values['auth-failure'] ?? 'close-3000'
   if (authFailure !== 'close-3000' && authFailure !== 'http-401')
     fail('--auth-failure is close-3000 or http-401')
-  const preambleShare = parseNumber(values.preambles, 'preambles', 0)
+  const preambleShare = nonNegativeNumber(values.preambles, 'preambles', 0, fail)
   if (preambleShare > 1) fail('--preambles needs a share from 0 to 1')
 
   const server = await startFakeRealtimeServer({
