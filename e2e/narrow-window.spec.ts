@@ -19,7 +19,7 @@ test('at the desktop window’s default size the status reads in full and Settin
   expect(fits).toBe(true)
 
   await app.getByRole('button', { name: 'Settings', exact: true }).click()
-  const model = app.getByLabel('Model')
+  const model = app.getByLabel('Model', { exact: true })
   await expect(model).toBeVisible()
   expect((await model.boundingBox())?.width ?? 0).toBeGreaterThan(300)
   // Settings takes the conversation's place; closing it brings the conversation back.

@@ -16,6 +16,7 @@ import {
   historyStatusSchema,
   searchReplySchema
 } from './history-ipc'
+import type { TurnMetrics } from './turn-metrics'
 
 const invoke = <Req extends z.ZodType, Res extends z.ZodType>(
   request: Req,
@@ -130,6 +131,37 @@ const usageSchema = z.object({
   totalTokens: z.number()
 })
 
+const ms = z.number().nonnegative().nullable()
+const tokenCount = z.number().int().nonnegative()
+/** One response's cost and latency (src/shared/turn-metrics.ts). */
+export const turnMetricsSchema = z.object({
+  responseId: z.string(),
+  itemIds: z.array(z.string()),
+  model: z.string(),
+  usage: z
+    .object({
+      inputTokens: tokenCount,
+      outputTokens: tokenCount,
+      input: z.object({ text: tokenCount, audio: tokenCount, image: tokenCount }),
+      cachedInput: z.object({ text: tokenCount, audio: tokenCount, image: tokenCount }),
+      output: z.object({ text: tokenCount, audio: tokenCount })
+    })
+    .nullable(),
+  responseCostUsd: z.number().nonnegative().nullable(),
+  transcriptionCostUsd: z.number().nonnegative().nullable(),
+  costUsd: z.number().nonnegative().nullable(),
+  latency: z
+    .object({
+      startedBy: z.enum(['key_up', 'speech_stopped', 'text']),
+      commitMs: ms,
+      createdMs: ms,
+      firstAudioMs: ms,
+      heardMs: ms,
+      totalMs: ms
+    })
+    .nullable()
+}) satisfies z.ZodType<TurnMetrics>
+
 export const ipcContract = {
   // renderer → main, request/reply
   'session.start': invoke(none, none),
@@ -206,6 +238,7 @@ export const ipcContract = {
   ),
   'tool.call': event(z.object({ callId: z.string(), name: z.string(), arguments: z.string() })),
   'item.truncated': event(z.object({ itemId, audioEndMs: z.number().int().min(0) })),
+  'turn.metrics': event(turnMetricsSchema),
   error: event(z.object({ code: errorCode, message: z.string() })),
   // The global hotkey (main) drives the renderer's push-to-talk, where the microphone lives.
   'hotkey.talkStart': event(none),

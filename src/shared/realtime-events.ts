@@ -1,6 +1,7 @@
 // What the Realtime core tells the rest of Hark. Shared because the renderer shows these (through
 // IPC) and the CLI prints them. Plain data only: every event must survive structured clone and
 // JSON (except `pcm`, which crosses IPC as binary).
+import type { TurnMetrics } from './turn-metrics'
 
 /** Stable error codes: UI text and CLI exit codes are chosen from these, never from messages. */
 export const errorCodes = [
@@ -91,6 +92,11 @@ export type RealtimeCoreEvent =
       itemId: string
       audioEndMs: number
     }
+  /**
+   * A response's cost and latency. Sent at its `response.done`, and again (superseding it) when
+   * the first sample is heard after that.
+   */
+  | ({ type: 'turn_metrics' } & TurnMetrics)
   | { type: 'error'; code: ErrorCode; message: string }
 
 export type RealtimeCoreEventType = RealtimeCoreEvent['type']

@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import { endpointProblem } from './endpoint'
+import { DEFAULT_REASONING_EFFORT, DEFAULT_TRANSCRIPTION_MODEL, REASONING_EFFORTS } from './models'
 
-export const DEFAULT_MODEL = 'gpt-realtime'
+/** The current generation (src/shared/models.ts); `gpt-realtime` shuts down on 2027-01-20. */
+export const DEFAULT_MODEL = 'gpt-realtime-2.1'
 export const DEFAULT_VOICE = 'alloy'
 export const DEFAULT_HOTKEY = 'CommandOrControl+Shift+Space'
 export const OPENAI_REALTIME_BASE_URL = 'wss://api.openai.com/v1/realtime'
@@ -42,6 +44,10 @@ const settingsFields = {
   turnDetection: z.enum(['none', 'semantic_vad', 'server_vad']),
   vadEagerness: z.enum(['low', 'medium', 'high', 'auto']),
   inputTranscription: z.boolean(),
+  /** Sent as `session.reasoning.effort`, for reasoning models only (src/shared/models.ts). */
+  reasoningEffort: z.enum(REASONING_EFFORTS),
+  /** The input transcription model (free text for other servers). */
+  transcriptionModel: z.string().trim().min(1).max(100),
   /** The microphone, kept by its label (device ids change between runs); '' = system default. */
   inputDeviceLabel: z.string().max(500),
   /** null = the platform's default: off on Windows, where Chrome's AGC moves the system volume. */
@@ -70,6 +76,8 @@ export const settingsSchema = z.object({
   turnDetection: settingsFields.turnDetection.default('none'),
   vadEagerness: settingsFields.vadEagerness.default('auto'),
   inputTranscription: settingsFields.inputTranscription.default(true),
+  reasoningEffort: settingsFields.reasoningEffort.default(DEFAULT_REASONING_EFFORT),
+  transcriptionModel: settingsFields.transcriptionModel.default(DEFAULT_TRANSCRIPTION_MODEL),
   inputDeviceLabel: settingsFields.inputDeviceLabel.default(''),
   autoGainControl: settingsFields.autoGainControl.default(null),
   // Not Alt+Space: Windows and GNOME open the window menu with it. Ctrl+Shift+Space (Command on

@@ -1,6 +1,7 @@
 // The push-to-talk session config the controller tests start from; each test overrides what it
 // is about (the URL of its server, the key, turn detection).
-import type { RealtimeConfig } from '../../src/main/realtime/config'
+import { DEFAULT_MODEL, type RealtimeConfig } from '../../src/main/realtime/config'
+import { DEFAULT_REASONING_EFFORT, DEFAULT_TRANSCRIPTION_MODEL } from '../../src/shared/models'
 
 export function testRealtimeConfig(
   url: string,
@@ -9,7 +10,7 @@ export function testRealtimeConfig(
 ): RealtimeConfig {
   return {
     apiKey: () => apiKey,
-    model: 'gpt-realtime',
+    model: DEFAULT_MODEL,
     voice: 'marin',
     instructions: 'Be brief.',
     url,
@@ -17,6 +18,8 @@ export function testRealtimeConfig(
     vadEagerness: 'auto',
     inputTranscription: true,
     tracing: false,
+    reasoningEffort: DEFAULT_REASONING_EFFORT,
+    transcriptionModel: DEFAULT_TRANSCRIPTION_MODEL,
     ...overrides
   }
 }

@@ -320,9 +320,11 @@ export class FakeConnection implements ResponseHost, AudioInputHost {
     })
     let call: ReturnType<FakeRealtimeOptions['toolCalls']>
     let text: string
+    let preamble: string | null
     try {
       call = this.options.toolCalls(turn)
       text = call ? '' : this.options.reply(turn)
+      preamble = call ? null : this.options.preamble(turn)
     } catch (err) {
       const message = `The fake server's scripted reply failed: ${err instanceof Error ? err.message : String(err)}`
       return this.sendError({
@@ -342,6 +344,7 @@ export class FakeConnection implements ResponseHost, AudioInputHost {
     }
     const kind = toolCall ? 'function_call' : modalities[0] === 'text' ? 'text' : 'audio'
     const record = new RecordedResponse(this.index, responseId, kind, text, toolCall)
+    record.preamble = preamble
     this.context.recorder.responses.push(record)
     const voice = params?.audio?.output?.voice ?? session.audio.output.voice ?? 'marin'
     this.active = new ResponseStream(this, {

@@ -51,6 +51,11 @@ export interface FakeFaults {
   dropAfterUserMessage: boolean
   /** Never answer a WebSocket ping: a dead network path, as the client's keepalive sees it. */
   ignorePings: boolean
+  /**
+   * What `response.done` says about usage: as the API does, nothing (a server that omits it), or
+   * something malformed (negative counts). Usage is optional in the typings, so both are sent.
+   */
+  usage: 'normal' | 'missing' | 'malformed'
 }
 
 export function noFaults(): FakeFaults {
@@ -60,7 +65,8 @@ export function noFaults(): FakeFaults {
     responseStartDelayMs: 0,
     firstAudioDelayMs: 0,
     dropAfterUserMessage: false,
-    ignorePings: false
+    ignorePings: false,
+    usage: 'normal'
   }
 }
 

@@ -4,11 +4,12 @@
 import { parseArgs } from 'node:util'
 import { closeOnSignals, nonNegativeNumber, usageFailure } from './cli-options'
 import { FAKE_API_KEY, startFakeRealtimeServer } from './index'
+import { randomPreamble } from './options'
 import { FAKE_HOST } from './server'
 
 const USAGE = `Usage: fake-realtime [--port N] [--key K] [--speed F] [--host 127.0.0.1]
                      [--auth-failure close-3000|http-401] [--session-clock F]
-                     [--session-limit] [--quiet]
+                     [--session-limit] [--preambles P] [--quiet]
   --port N          port on 127.0.0.1 (default 0: a free one)
   --key K           the one accepted API key (default ${FAKE_API_KEY})
   --speed F         audio pacing, real time divided by F (default 1; 0 = as fast as possible)
@@ -16,6 +17,7 @@ const USAGE = `Usage: fake-realtime [--port N] [--key K] [--speed F] [--host 127
   --auth-failure    how a wrong key is refused (default close-3000)
   --session-clock F the session clock runs F times faster (60: the 60-minute limit in a minute)
   --session-limit   end each session at its limit (session_expired, then close 1001)
+  --preambles P     share (0..1) of answers sent as a spoken preamble item, then the answer item
   --quiet           do not log connections and client events`
 
 // Annotated: TypeScript only treats an explicitly typed function as never returning.
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
         'auth-failure': { type: 'string' },
         'session-clock': { type: 'string' },
         'session-limit': { type: 'boolean' },
+        preambles: { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }
       },
@@ -53,6 +56,8 @@ async function main(): Promise<void> {
   const authFailure = values['auth-failure'] ?? 'close-3000'
   if (authFailure !== 'close-3000' && authFailure !== 'http-401')
     fail('--auth-failure is close-3000 or http-401')
+  const preambleShare = nonNegativeNumber(values.preambles, 'preambles', 0, fail)
+  if (preambleShare > 1) fail('--preambles needs a share from 0 to 1')
 
   const server = await startFakeRealtimeServer({
     port,
@@ -61,6 +66,7 @@ async function main(): Promise<void> {
     authFailure,
     sessionClockSpeed: nonNegativeNumber(values['session-clock'], 'session-clock', 1, fail) || 1,
     enforceSessionLimit: values['session-limit'] ?? false,
+    preamble: randomPreamble(preambleShare),
     log: values.quiet ? () => undefined : (line) => process.stdout.write(`${line}\n`)
   })
   process.stdout.write(

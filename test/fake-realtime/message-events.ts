@@ -1,5 +1,7 @@
-// The output of a response that speaks (or writes): one assistant message item with one content
-// part, opened, streamed in deltas and closed, in the order of reference §9b.
+// The output of a response that speaks (or writes): an assistant message item with one content
+// part, opened, streamed in deltas and closed, in the order of reference §9b. A response of the
+// 2.x models may hold several (a spoken preamble, then the answer), each at its own
+// `output_index` (reference §1, "Several output items per response").
 import type { RealtimeConversationItemAssistantMessage } from 'openai/resources/realtime/realtime'
 import type { Conversation } from './conversation'
 import type { EventSink } from './event-sink'
@@ -15,12 +17,21 @@ export interface MessageOutput {
   readonly kind: 'audio' | 'text'
   readonly item: AssistantItem
   readonly previousItemId: string | null
+  readonly outputIndex: number
 }
 
-const OUTPUT = { output_index: 0, content_index: 0 } as const
-
-function ids(out: MessageOutput): { response_id: string; item_id: string } & typeof OUTPUT {
-  return { response_id: out.responseId, item_id: out.item.id, ...OUTPUT }
+function ids(out: MessageOutput): {
+  response_id: string
+  item_id: string
+  output_index: number
+  content_index: 0
+} {
+  return {
+    response_id: out.responseId,
+    item_id: out.item.id,
+    output_index: out.outputIndex,
+    content_index: 0
+  }
 }
 
 /** `output_item.added`, `conversation.item.added`, `content_part.added`. */
@@ -28,7 +39,8 @@ export function openMessage(
   sink: EventSink,
   conversation: Conversation | null,
   responseId: string,
-  kind: 'audio' | 'text'
+  kind: 'audio' | 'text',
+  outputIndex = 0
 ): MessageOutput {
   const item: AssistantItem = {
     id: sink.ids.next('item'),
@@ -42,7 +54,7 @@ export function openMessage(
     type: 'response.output_item.added',
     event_id: sink.ids.next('event'),
     response_id: responseId,
-    output_index: 0,
+    output_index: outputIndex,
     item
   } satisfies ServerEvent<'response.output_item.added'>)
   const previousItemId = conversation ? conversation.insert(item) : null
@@ -53,7 +65,7 @@ export function openMessage(
       previous_item_id: previousItemId,
       item
     } satisfies ServerEvent<'conversation.item.added'>)
-  const out = { sink, conversation, responseId, kind, item, previousItemId }
+  const out = { sink, conversation, responseId, kind, item, previousItemId, outputIndex }
   sink.send({
     type: 'response.content_part.added',
     event_id: sink.ids.next('event'),
@@ -137,7 +149,7 @@ export function closeMessage(out: MessageOutput, text: string, isComplete: boole
     type: 'response.output_item.done',
     event_id: sink.ids.next('event'),
     response_id: out.responseId,
-    output_index: 0,
+    output_index: out.outputIndex,
     item: done
   } satisfies ServerEvent<'response.output_item.done'>)
   if (out.conversation) {

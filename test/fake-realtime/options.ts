@@ -51,6 +51,11 @@ export interface FakeRealtimeOptions {
   /** RMS (0..1) at which the fake VAD hears speech, for the API's default threshold 0.5. */
   vadRmsThreshold: number
   reply: (turn: FakeTurn) => string
+  /**
+   * A short spoken item the 2.x models may send before the answer item, in the same response
+   * (reference §1, "preambles"); null for none. `randomPreamble` makes it a coin toss.
+   */
+  preamble: (turn: FakeTurn) => string | null
   toolCalls: (turn: FakeTurn) => FakeToolCall | null
   transcribe: (audio: Int16Array) => string
   /**
@@ -95,12 +100,27 @@ export function defaultOptions(): FakeRealtimeOptions {
     msPerChar: 65,
     vadRmsThreshold: 0.02,
     reply: defaultReply,
+    preamble: () => null,
     toolCalls: () => null,
     transcribe: defaultTranscribe,
     sessionClockSpeed: 1,
     enforceSessionLimit: false,
     log: () => undefined
   }
+}
+
+export const DEFAULT_PREAMBLE = 'One moment.'
+
+/**
+ * A preamble for about `probability` of the responses that speak or write, drawn from `random`
+ * (tests pass a seeded one, or Math.random to cover both shapes over runs).
+ */
+export function randomPreamble(
+  probability: number,
+  random: () => number = Math.random
+): (turn: FakeTurn) => string | null {
+  return (turn) =>
+    turn.trigger !== 'tool_output' && random() < probability ? DEFAULT_PREAMBLE : null
 }
 
 /** Milliseconds to wait before the next chunk, or null for "at once" (speed 0 or Infinity). */

@@ -138,6 +138,37 @@ describe('invalid client events', () => {
     expect(await errorFor(c, voice)).toMatchObject({ code: 'cannot_update_voice' })
   })
 
+  it('refuses reasoning for a model without it, and an unknown transcription model', async () => {
+    const [, c] = await ready() // gpt-realtime: no reasoning
+    const reasoning = {
+      type: 'session.update',
+      session: { type: 'realtime', reasoning: { effort: 'low' } }
+    }
+    expect(await errorFor(c, reasoning)).toMatchObject({
+      code: 'invalid_value',
+      param: 'session.reasoning'
+    })
+    const badEffort = {
+      type: 'session.update',
+      session: { type: 'realtime', model: 'gpt-realtime-2.1', reasoning: { effort: 'max' } }
+    }
+    expect(await errorFor(c, badEffort)).toMatchObject({ code: 'invalid_value' })
+    const transcription = {
+      type: 'session.update',
+      session: { type: 'realtime', audio: { input: { transcription: { model: 'whisper-9' } } } }
+    }
+    expect(await errorFor(c, transcription)).toMatchObject({
+      param: 'session.audio.input.transcription.model'
+    })
+    const fine = {
+      type: 'session.update',
+      session: { type: 'realtime', model: 'gpt-realtime-2.1', reasoning: { effort: 'xhigh' } }
+    }
+    c.send(fine)
+    const updated = await c.waitFor('session.updated', 1)
+    expect(updated['session']).toMatchObject({ reasoning: { effort: 'xhigh' } })
+  })
+
   it('rejects output_audio_buffer.clear, which is WebRTC-only', async () => {
     const [, c] = await ready()
     expect(await errorFor(c, { type: 'output_audio_buffer.clear' })).toMatchObject({

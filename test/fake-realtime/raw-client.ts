@@ -116,3 +116,16 @@ export class RawClient {
     for (const listener of [...this.listeners]) listener()
   }
 }
+
+/** The audio bytes of the `response.output_audio.delta` events (of one item, if given), in order. */
+export function audioOf(events: ServerJson[], itemId?: unknown): Buffer {
+  return Buffer.concat(
+    events
+      .filter(
+        (e) =>
+          e.type === 'response.output_audio.delta' &&
+          (itemId === undefined || e['item_id'] === itemId)
+      )
+      .map((e) => Buffer.from(e['delta'] as string, 'base64'))
+  )
+}

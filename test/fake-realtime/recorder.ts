@@ -24,10 +24,22 @@ export interface RecordedToolCall {
   callId: string
 }
 
+/** One assistant message item of a response, with the audio bytes sent for it. */
+export interface RecordedItem {
+  itemId: string
+  /** What the item says when completed. */
+  text: string
+  audio: Uint8Array[]
+}
+
 export class RecordedResponse {
   status: ResponseStatus = 'in_progress'
-  /** The assistant message or function call item, once the response has one. */
+  /** The newest assistant message or function call item, once the response has one. */
   itemId: string | null = null
+  /** The message items in output order (a preamble, then the answer; or just the answer). */
+  readonly items: RecordedItem[] = []
+  /** The spoken preamble before the answer item, if the response has one. */
+  preamble: string | null = null
   private readonly chunks: Uint8Array[] = []
 
   constructor(
@@ -39,7 +51,7 @@ export class RecordedResponse {
     readonly toolCall: RecordedToolCall | null
   ) {}
 
-  /** Every audio byte sent in this response's deltas, in order. */
+  /** Every audio byte sent in this response's deltas, in order, across its items. */
   get audio(): Uint8Array {
     return concatBytes(this.chunks)
   }
@@ -52,8 +64,14 @@ export class RecordedResponse {
     return this.status !== 'in_progress'
   }
 
+  addItem(itemId: string, text: string): void {
+    this.itemId = itemId
+    this.items.push({ itemId, text, audio: [] })
+  }
+
   addAudio(bytes: Uint8Array): void {
     this.chunks.push(bytes)
+    this.items.at(-1)?.audio.push(bytes)
   }
 }
 

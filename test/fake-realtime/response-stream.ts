@@ -1,9 +1,10 @@
-// One response's life: `response.created`, its output (a spoken or written message, or a
-// function call), then `response.done`, in the order the API sends them (reference §9b). Audio
+// One response's life: `response.created`, its output (a spoken or written message, a spoken
+// preamble message then the answer message, or a function call), then `response.done`, in the
+// order the API sends them (reference §9b; preambles: reference §1). Audio
 // goes out in chunks paced at real time / speed, each after its share of the transcript. Every
 // `response.created` gets its `response.done`, also when cancelled: the SDK holds later
 // `response.create`s until it sees one (reference §4, "Response sequencing").
-import type { RealtimeResponse } from 'openai/resources/realtime/realtime'
+import type { RealtimeResponse, RealtimeResponseUsage } from 'openai/resources/realtime/realtime'
 import { PCM_BYTES_PER_MS } from '../../src/shared/pcm'
 import type { Conversation } from './conversation'
 import type { EventSink } from './event-sink'
@@ -42,6 +43,11 @@ export class ResponseStream {
   private phase: 'waiting' | 'created' | 'streaming' | 'finished' = 'waiting'
   private cancelTimer: (() => void) | null = null
   private message: MessageOutput | null = null
+  /** The message texts still to say (the preamble first), and the items already closed. */
+  private segments: string[] = []
+  private readonly closedItems: NonNullable<RealtimeResponse['output']> = []
+  private totalCharsSent = 0
+  private totalChunksSent = 0
   private pcm: Uint8Array = new Uint8Array(0)
   private chunkCount = 0
   private chunksSent = 0
@@ -67,9 +73,10 @@ export class ResponseStream {
     if (this.phase === 'finished') return
     this.stopTimer()
     if (this.phase === 'waiting') this.sendCreated()
-    const text = this.record.text.slice(0, this.charsSent)
-    const output = this.message ? [closeMessage(this.message, text, false)] : []
-    this.sendDone('cancelled', output, reason)
+    const text = this.text.slice(0, this.charsSent)
+    const open =
+      this.message && !this.messageClosed ? [closeMessage(this.message, text, false)] : []
+    this.sendDone('cancelled', [...this.closedItems, ...open], reason)
   }
 
   /** The socket is gone: stop without sending anything. */
@@ -83,6 +90,17 @@ export class ResponseStream {
 
   private get record(): RecordedResponse {
     return this.plan.record
+  }
+
+  /** What the current message item says when complete. */
+  private get text(): string {
+    return this.segments[0] ?? ''
+  }
+
+  private get messageClosed(): boolean {
+    return (
+      this.message !== null && this.closedItems.some((item) => item.id === this.message?.item.id)
+    )
   }
 
   private get shape(): ResponseShape {
@@ -132,20 +150,34 @@ export class ResponseStream {
       return this.sendDone('completed', item ? [item] : [], null)
     }
     this.phase = 'streaming'
-    const { msPerChar, chunkMs } = this.host.options
-    if (kind === 'audio') this.pcm = pcm16ToBytes(synthesizeSpeech(text, { msPerChar }))
+    const preamble = this.record.preamble
+    this.segments = preamble !== null ? [preamble, text] : [text]
     // Fixed for this response, so a runtime setOptions() cannot skip or repeat audio.
-    this.chunkBytes = chunkMs * PCM_BYTES_PER_MS
-    this.chunkCount = Math.max(1, Math.ceil(speechDurationMs(text, msPerChar) / chunkMs))
-    this.message = openMessage(this.host, conversation, this.responseId, kind)
-    this.record.itemId = this.message.item.id
+    this.chunkBytes = this.host.options.chunkMs * PCM_BYTES_PER_MS
     this.nextDueMs = performance.now()
+    this.openSegment(conversation)
     this.step()
+  }
+
+  /** Opens the message item for the next text to say, at the next output index. */
+  private openSegment(conversation: Conversation | null): MessageOutput {
+    const { msPerChar, chunkMs } = this.host.options
+    const kind = this.record.kind === 'text' ? 'text' : 'audio'
+    const text = this.text
+    this.pcm =
+      kind === 'audio' ? pcm16ToBytes(synthesizeSpeech(text, { msPerChar })) : new Uint8Array(0)
+    this.chunkCount = Math.max(1, Math.ceil(speechDurationMs(text, msPerChar) / chunkMs))
+    this.chunksSent = 0
+    this.charsSent = 0
+    const outputIndex = this.closedItems.length
+    this.message = openMessage(this.host, conversation, this.responseId, kind, outputIndex)
+    this.record.addItem(this.message.item.id, text)
+    return this.message
   }
 
   /** Where the text sent with chunk `index` ends: its share, extended to the end of a word. */
   private textEnd(index: number): number {
-    const text = this.record.text
+    const text = this.text
     if (index + 1 >= this.chunkCount) return text.length
     const space = text.indexOf(' ', Math.round((text.length * (index + 1)) / this.chunkCount))
     return space < 0 ? text.length : space + 1
@@ -153,19 +185,22 @@ export class ResponseStream {
 
   private step(): void {
     const fault = this.host.faults.midResponse
-    if (fault && fault.afterAudioChunks <= this.chunksSent) {
+    if (fault && fault.afterAudioChunks <= this.totalChunksSent) {
       this.host.faults.midResponse = null
       if (isEndingFault(fault.kind)) return this.host.endWith(fault.kind)
       this.host.sendRaw(faultFrame(fault.kind, this.host.ids))
     }
-    const message = this.message
+    let message = this.message
     if (!message) return
     if (this.chunksSent >= this.chunkCount) {
-      const done = closeMessage(message, this.record.text.slice(0, this.charsSent), true)
-      return this.sendDone('completed', [done], null)
+      this.closedItems.push(closeMessage(message, this.text.slice(0, this.charsSent), true))
+      this.segments.shift()
+      if (this.segments.length === 0) return this.sendDone('completed', this.closedItems, null)
+      message = this.openSegment(message.conversation)
     }
     const end = Math.max(this.charsSent, this.textEnd(this.chunksSent))
-    const textDelta = this.record.text.slice(this.charsSent, end)
+    const textDelta = this.text.slice(this.charsSent, end)
+    this.totalCharsSent += end - this.charsSent
     this.charsSent = end
     const offset = this.chunksSent * this.chunkBytes
     const audio =
@@ -173,6 +208,7 @@ export class ResponseStream {
     if (audio && audio.byteLength > 0) this.record.addAudio(audio)
     sendMessageDelta(message, textDelta, audio)
     this.chunksSent++
+    this.totalChunksSent++
     this.host.recordChanged()
     // Each chunk is due one interval after the previous one was due (not after it was sent), so
     // timer lateness does not add up over a long reply; `speed` is read anew for every chunk.
@@ -180,6 +216,18 @@ export class ResponseStream {
     if (intervalMs === null) return this.after(null, () => this.step())
     this.nextDueMs += intervalMs
     this.after(Math.max(1, this.nextDueMs - performance.now()), () => this.step())
+  }
+
+  private usageField(outputChars: number): { usage?: RealtimeResponseUsage } {
+    const usage = responseUsage(this.plan.inputTokens, outputChars, this.record.audio.byteLength)
+    switch (this.host.faults.usage) {
+      case 'normal':
+        return { usage }
+      case 'missing':
+        return {}
+      case 'malformed':
+        return { usage: { ...usage, input_tokens: -5, output_tokens: -1 } }
+    }
   }
 
   private sendDone(
@@ -190,7 +238,7 @@ export class ResponseStream {
     this.stopTimer()
     this.phase = 'finished'
     const call = this.record.toolCall
-    const outputChars = call ? call.name.length + call.arguments.length : this.charsSent
+    const outputChars = call ? call.name.length + call.arguments.length : this.totalCharsSent
     this.host.send({
       type: 'response.done',
       event_id: this.host.ids.next('event'),
@@ -198,7 +246,7 @@ export class ResponseStream {
         ...responseObject(this.shape, status),
         output,
         ...(reason ? { status_details: { type: 'cancelled', reason } } : {}),
-        usage: responseUsage(this.plan.inputTokens, outputChars, this.record.audio.byteLength)
+        ...this.usageField(outputChars)
       }
     } satisfies ServerEvent<'response.done'>)
     this.record.status = status

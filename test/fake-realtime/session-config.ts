@@ -62,6 +62,25 @@ export function initialSession(
   }
 }
 
+/**
+ * The models that take `session.reasoning` (openai 7.59: "reasoning-capable Realtime models such
+ * as `gpt-realtime-2`"; reference §1: the 2.x family). Listed here on purpose rather than shared
+ * with Hark's own check, so that a mistake there is caught here.
+ */
+const REASONING_MODELS = new Set(['gpt-realtime-2', 'gpt-realtime-2.1', 'gpt-realtime-2.1-mini'])
+
+/** The transcription models the typings list (`AudioTranscription.model`). */
+const TRANSCRIPTION_MODELS = new Set([
+  'whisper-1',
+  'gpt-transcribe',
+  'gpt-live-transcribe',
+  'gpt-4o-mini-transcribe',
+  'gpt-4o-mini-transcribe-2025-12-15',
+  'gpt-4o-transcribe',
+  'gpt-4o-transcribe-diarize',
+  'gpt-realtime-whisper'
+])
+
 function unsupported(message: string, param: string): ApiError {
   return invalidRequest('invalid_value', `${message} (the fake Realtime server)`, param)
 }
@@ -84,6 +103,20 @@ export function mergeSession(
     if (format && format.type !== 'audio/pcm')
       return unsupported(`Only audio/pcm at 24000 Hz is implemented, not ${format.type}`, param)
   }
+  const model = update.model ?? current.model ?? ''
+  if (update.reasoning !== undefined && !REASONING_MODELS.has(model))
+    return invalidRequest(
+      'invalid_value',
+      `The model ${model} does not support reasoning.`,
+      'session.reasoning'
+    )
+  const transcriptionModel = audio?.input?.transcription?.model
+  if (transcriptionModel !== undefined && !TRANSCRIPTION_MODELS.has(transcriptionModel))
+    return invalidRequest(
+      'invalid_value',
+      `Invalid value: '${transcriptionModel}'. Unknown transcription model.`,
+      'session.audio.input.transcription.model'
+    )
   const voice = audio?.output?.voice
   if (
     voice !== undefined &&

@@ -2,7 +2,7 @@
 // audio, cancel, truncate/retrieve/delete, text-only and out-of-band responses, function calls.
 import { afterEach, describe, expect, it } from 'vitest'
 import { startFakeRealtimeServer, type FakeRealtimeOptions, type FakeRealtimeServer } from './index'
-import { RawClient, type ServerJson } from './raw-client'
+import { RawClient, audioOf } from './raw-client'
 import { pcm16ToBytes, speechDurationMs, synthesizeSpeech } from './speech-synth'
 
 let server: FakeRealtimeServer | undefined
@@ -27,14 +27,6 @@ function say(client: RawClient, text: string): void {
     type: 'conversation.item.create',
     item: { type: 'message', role: 'user', content: [{ type: 'input_text', text }] }
   })
-}
-
-function audioOf(events: ServerJson[]): Buffer {
-  return Buffer.concat(
-    events
-      .filter((e) => e.type === 'response.output_audio.delta')
-      .map((e) => Buffer.from(e['delta'] as string, 'base64'))
-  )
 }
 
 afterEach(async () => {

@@ -63,6 +63,9 @@ async function closedPort(): Promise<number> {
   return port
 }
 
+/** Byte equality without vitest's element-by-element walk of a typed array (seconds per WAV). */
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b))
+
 const parseLines = (stdout: string): Record<string, unknown>[] =>
   stdout
     .trimEnd()
@@ -111,8 +114,21 @@ describe('hark CLI against the fake Realtime server', () => {
     })
     expect(metrics?.['timeToFirstAudioMs']).toEqual(expect.any(Number))
     expect(metrics?.['totalTokens']).toBeGreaterThan(0)
+    // Usage by modality, the cost with its parts, and the latency breakdown.
+    const usage = metrics?.['usage'] as { outputTokens: number; output: { audio: number } }
+    expect(usage.outputTokens).toBe(metrics?.['outputTokens'])
+    expect(usage.output.audio).toBeGreaterThan(0)
+    const cost = metrics?.['costUsd'] as Record<string, number | null>
+    expect(cost['responsesUsd']).toBeGreaterThan(0)
+    expect(cost['transcriptionUsd']).toBe(0) // a typed question: nothing transcribed
+    expect(cost['totalUsd']).toBe(cost['responsesUsd'])
+    const latency = metrics?.['latency'] as Record<string, unknown>
+    expect(latency['startedBy']).toBe('text')
+    expect(typeof latency['createdMs']).toBe('number')
+    expect(typeof latency['firstAudioMs']).toBe('number')
+    expect(latency['heardMs']).toBeNull() // the CLI plays nothing
 
-    expect(new Uint8Array(readFileSync(out))).toEqual(encodeWav(response!.audio, 24_000))
+    expect(sameBytes(readFileSync(out), encodeWav(response!.audio, 24_000))).toBe(true)
   })
 
   it('prints the plain transcript, ending with a newline', async () => {
@@ -137,7 +153,7 @@ describe('hark CLI against the fake Realtime server', () => {
       const answer = toolServer.responses[1]!
       expect(answer.text).toMatch(/^Here is what the tool said: .*"timeZone":"UTC"/)
       expect(run.stdout).toBe(`${answer.text}\n`)
-      expect(new Uint8Array(readFileSync(out))).toEqual(encodeWav(answer.audio, 24_000))
+      expect(sameBytes(readFileSync(out), encodeWav(answer.audio, 24_000))).toBe(true)
     } finally {
       await toolServer.close()
     }
@@ -158,7 +174,7 @@ describe('hark CLI against the fake Realtime server', () => {
     const response = server.responses[first]!
     expect(response.text).toMatch(/^I heard \d\.\d seconds of audio\.$/)
     expect(run.stdout).toBe(`${response.text}\n`)
-    expect(new Uint8Array(readFileSync(out))).toEqual(encodeWav(response.audio, 24_000))
+    expect(sameBytes(readFileSync(out), encodeWav(response.audio, 24_000))).toBe(true)
   })
 
   it('exits 3 with one line when the key is wrong', async () => {
@@ -241,5 +257,30 @@ describe('hark CLI against the fake Realtime server', () => {
     const notWav = await runCli(['--in', entry, '--url', server.url])
     expect(notWav.exitCode).toBe(2)
     expect(notWav.stderr).toMatch(/^hark: .*index\.ts: The file is not a WAV file[^\n]*\n$/)
+  })
+})
+
+describe('hark CLI and a response in several items (a preamble, then the answer)', () => {
+  let preambleServer: FakeRealtimeServer
+  beforeAll(async () => {
+    preambleServer = await startFakeRealtimeServer({
+      speed: 0,
+      preamble: () => 'One moment.'
+    })
+  })
+  afterAll(async () => {
+    await preambleServer.close()
+  })
+
+  it('prints every item’s words and writes every item’s audio, in order', async () => {
+    const out = join(dir, 'two-items.wav')
+    const run = await runCli(['--text', 'hi', '--out', out, '--url', preambleServer.url])
+    expect(run).toEqual({ exitCode: 0, stdout: 'One moment.\nYou said: hi\n', stderr: '' })
+    const response = preambleServer.responses.at(-1)
+    expect(response?.items.map((item) => item.text)).toEqual(['One moment.', 'You said: hi'])
+    const itemsAudio = Buffer.concat((response?.items ?? []).flatMap((item) => item.audio))
+    expect(itemsAudio.byteLength).toBe(response?.audio.byteLength)
+    const wav = readFileSync(out)
+    expect(wav.equals(Buffer.from(encodeWav(itemsAudio, 24_000)))).toBe(true)
   })
 })

@@ -41,6 +41,33 @@ const cases: [RealtimeCoreEvent, string][] = [
   ],
   [{ type: 'tool_call', callId: 'call_1', name: 'get_current_time', arguments: '{}' }, 'tool.call'],
   [{ type: 'truncated', itemId: 'item_1', audioEndMs: 640 }, 'item.truncated'],
+  [
+    {
+      type: 'turn_metrics',
+      responseId: 'resp_1',
+      itemIds: ['item_1', 'item_2'],
+      model: 'gpt-realtime-2.1',
+      usage: {
+        inputTokens: 30,
+        outputTokens: 20,
+        input: { text: 10, audio: 20, image: 0 },
+        cachedInput: { text: 5, audio: 0, image: 0 },
+        output: { text: 5, audio: 15 }
+      },
+      responseCostUsd: 0.002,
+      transcriptionCostUsd: null,
+      costUsd: null,
+      latency: {
+        startedBy: 'key_up',
+        commitMs: 0,
+        createdMs: 120.5,
+        firstAudioMs: 180,
+        heardMs: 70,
+        totalMs: 370.5
+      }
+    },
+    'turn.metrics'
+  ],
   [{ type: 'error', code: 'server', message: 'The server failed.' }, 'error']
 ]
 

@@ -75,6 +75,10 @@ export function toIpcEvent(event: SessionEvent): IpcEventMessage {
         channel: 'item.truncated',
         payload: { itemId: event.itemId, audioEndMs: event.audioEndMs }
       }
+    case 'turn_metrics': {
+      const { type: _type, ...metrics } = event
+      return { channel: 'turn.metrics', payload: metrics }
+    }
     case 'error':
       return { channel: 'error', payload: { code: event.code, message: redactText(event.message) } }
   }

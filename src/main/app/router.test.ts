@@ -118,12 +118,12 @@ describe('IPC router: session', () => {
     const h = await createHarness({ OPENAI_API_KEY: KEY })
     await h.router.handleInvoke('session.start', undefined)
     const first = h.controller()
-    await h.router.handleInvoke('settings.set', { model: 'gpt-realtime-mini', voice: 'marin' })
-    expect(first.config.model).toBe('gpt-realtime')
+    await h.router.handleInvoke('settings.set', { model: 'gpt-realtime-2.1-mini', voice: 'marin' })
+    expect(first.config.model).toBe('gpt-realtime-2.1')
     await h.router.handleInvoke('session.start', undefined)
     expect(h.controllers).toHaveLength(2)
     expect(first.calls.at(-1)).toEqual({ method: 'stop' })
-    expect(h.controller().config).toMatchObject({ model: 'gpt-realtime-mini', voice: 'marin' })
+    expect(h.controller().config).toMatchObject({ model: 'gpt-realtime-2.1-mini', voice: 'marin' })
     // Events of the stopped controller no longer reach the renderer.
     const count = h.emitted.length
     first.emit({ type: 'speech_started', itemId: null })

@@ -7,7 +7,7 @@
 // messages stay in an outbox until the server has them.
 import { randomUUID } from 'node:crypto'
 import type { RealtimeConfig } from '../realtime/config'
-import { resolveRealtimeConfig } from '../realtime/config'
+import { configWarnings, resolveRealtimeConfig } from '../realtime/config'
 import type { RealtimeControllerApi } from '../realtime/controller-api'
 import { RealtimeCoreError } from '../realtime/controller-api'
 import type { RealtimeLog } from '../realtime/event-bus'
@@ -261,6 +261,9 @@ export class SessionManager {
     link: Link
   ): { controller: RealtimeControllerApi; unsubscribe: () => void } {
     const config = resolveRealtimeConfig(settings, this.#deps.env, this.#deps.readKey)
+    // The window shows a stored deprecated model itself (DeprecatedModelNotice); one named in
+    // the environment can only be logged.
+    for (const warning of configWarnings(config)) this.#deps.log('warn', `session: ${warning}`)
     const controller = this.#deps.createController(config)
     const unsubscribe = controller.subscribe((event) =>
       this.#onControllerEvent(controller, link, event)

@@ -86,7 +86,7 @@ describe('main', () => {
   })
 
   it('builds the session from flags over the environment, with the environment’s key', async () => {
-    const { configs } = await cli(
+    const { configs, stderr } = await cli(
       ['--text', 'hi', '--voice', 'marin', '--instructions', 'Terse.'],
       {
         OPENAI_API_KEY: KEY,
@@ -104,6 +104,10 @@ describe('main', () => {
       turnDetection: 'none'
     })
     expect(await configs[0]!.apiKey()).toBe(KEY)
+    // A deprecated model from the environment still runs, with a warning.
+    expect(stderr).toContain(
+      'hark: warning: The model gpt-realtime-mini shuts down on 2027-01-20; switch to gpt-realtime-2.1-mini.'
+    )
   })
 
   it('exits 3 without a key, saying to set OPENAI_API_KEY, before connecting', async () => {

@@ -7,7 +7,7 @@ import { constants as fsConstants } from 'node:fs'
 import { access, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { redactedLogLine, redactText } from '../logging/redact'
-import { MissingApiKeyError, resolveRealtimeConfig } from '../realtime/config'
+import { MissingApiKeyError, configWarnings, resolveRealtimeConfig } from '../realtime/config'
 import type { RealtimeConfig } from '../realtime/config'
 import { RealtimeCoreError } from '../realtime/controller-api'
 import type { RealtimeControllerApi } from '../realtime/controller-api'
@@ -75,6 +75,8 @@ async function runCli(io: CliIo): Promise<ExitCode> {
     { OPENAI_API_KEY: apiKey }
   )
   const live = options.engine === 'live'
+  // A deprecated Realtime model still works until its shutdown: run, and say so.
+  if (!live) for (const warning of configWarnings(config)) io.stderr(`hark: warning: ${warning}\n`)
   const controller = live
     ? createLiveController(options, apiKey, debugLog(io))
     : await (io.createController ?? createRealtimeController(io))(config)

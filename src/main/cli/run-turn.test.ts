@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ExitCode } from './exit-codes'
+import type { ResponseUsage, TurnLatency } from '../../shared/turn-metrics'
 import {
   concatBytes,
   pcmChunk,
@@ -28,6 +29,23 @@ function answering(): ScriptedController {
   return controller
 }
 
+/** A turn_metrics event's parts, as the core would send them; the metrics line repeats them. */
+const SCRIPTED_USAGE: ResponseUsage = {
+  inputTokens: 7,
+  outputTokens: 3,
+  input: { text: 7, audio: 0, image: 0 },
+  cachedInput: { text: 2, audio: 0, image: 0 },
+  output: { text: 1, audio: 2 }
+}
+const SCRIPTED_LATENCY: TurnLatency = {
+  startedBy: 'text',
+  commitMs: 0,
+  createdMs: 80,
+  firstAudioMs: 190,
+  heardMs: null,
+  totalMs: null
+}
+
 describe('runTurn: a complete text turn', () => {
   it('sends the text, streams the transcript to stdout and returns the exact audio', async () => {
     const controller = answering()
@@ -54,6 +72,17 @@ describe('runTurn: a complete text turn', () => {
         { type: 'audio', responseId: 'r', itemId: 'i', pcm: pcmChunk(0, 4800) },
         () => (nowMs = 1500),
         {
+          type: 'turn_metrics',
+          responseId: 'r',
+          itemIds: ['i'],
+          model: 'gpt-realtime-2.1',
+          usage: SCRIPTED_USAGE,
+          responseCostUsd: 0.000176,
+          transcriptionCostUsd: 0,
+          costUsd: 0.000176,
+          latency: SCRIPTED_LATENCY
+        },
+        {
           type: 'response_done',
           responseId: 'r',
           status: 'completed',
@@ -74,7 +103,10 @@ describe('runTurn: a complete text turn', () => {
       toolCalls: 0,
       inputTokens: 7,
       outputTokens: 3,
-      totalTokens: 10
+      totalTokens: 10,
+      usage: SCRIPTED_USAGE,
+      costUsd: { totalUsd: 0.000176, responsesUsd: 0.000176, transcriptionUsd: 0 },
+      latency: SCRIPTED_LATENCY
     })
   })
 

@@ -3,6 +3,11 @@
 
 import { concatBytes, pcmBytesToMs } from '../../shared/pcm'
 import type { RealtimeCoreEvent, UsageTotals } from '../../shared/realtime-events'
+import type {
+  ResponseUsage,
+  TurnLatency,
+  TurnMetrics as ResponseMetrics
+} from '../../shared/turn-metrics'
 
 export interface TurnMetrics {
   type: 'metrics'
@@ -24,6 +29,12 @@ export interface TurnMetrics {
   inputTokens: number
   outputTokens: number
   totalTokens: number
+  /** Token details of the turn's responses, summed; null when any response had none. */
+  usage: ResponseUsage | null
+  /** What the turn cost; each part null when unknown ("price unknown"). */
+  costUsd: { totalUsd: number | null; responsesUsd: number | null; transcriptionUsd: number | null }
+  /** The first response's latency breakdown (no playback here: nothing is "heard"). */
+  latency: TurnLatency | null
 }
 
 /** What a response_done means for the turn. */
@@ -62,6 +73,8 @@ export class TurnState {
   #toolCalls = 0
   readonly #usage: UsageTotals = { inputTokens: 0, outputTokens: 0, totalTokens: 0 }
   readonly #items = new Map<string, TranscriptItem>()
+  /** The newest turn_metrics of each response, in response order. */
+  readonly #responseMetrics = new Map<string, ResponseMetrics>()
   #lastPrintedItemId: string | null = null
 
   constructor(now: () => number) {
@@ -116,6 +129,11 @@ export class TurnState {
         this.#usage.outputTokens += event.usage.outputTokens
         this.#usage.totalTokens += event.usage.totalTokens
         return ''
+      case 'turn_metrics': {
+        const { type: _type, ...metrics } = event
+        this.#responseMetrics.set(event.responseId, metrics)
+        return ''
+      }
       case 'transcript_delta':
         return event.role === 'assistant'
           ? this.#assistantText(event.itemId, event.delta, false)
@@ -172,7 +190,31 @@ export class TurnState {
       inputAudioMs: this.#inputAudioMs === null ? null : round1(this.#inputAudioMs),
       responses: this.#responses.size,
       toolCalls: this.#toolCalls,
-      ...this.#usage
+      ...this.#usage,
+      ...this.#costAndLatency()
+    }
+  }
+
+  #costAndLatency(): Pick<TurnMetrics, 'usage' | 'costUsd' | 'latency'> {
+    const all = [...this.#responseMetrics.values()]
+    // No metrics at all (a server Hark could not measure) is unknown, not free.
+    const sum = (values: (number | null)[]): number | null =>
+      values.length === 0 || values.some((value) => value === null)
+        ? null
+        : values.reduce<number>((total, value) => total + (value ?? 0), 0)
+    const responsesUsd = sum(all.map((m) => m.responseCostUsd))
+    const transcriptionUsd = sum(all.map((m) => m.transcriptionCostUsd))
+    return {
+      usage: all.some((m) => m.usage === null) ? null : sumUsage(all.flatMap((m) => m.usage ?? [])),
+      costUsd: {
+        totalUsd:
+          responsesUsd !== null && transcriptionUsd !== null
+            ? responsesUsd + transcriptionUsd
+            : null,
+        responsesUsd,
+        transcriptionUsd
+      },
+      latency: all[0]?.latency ?? null
     }
   }
 
@@ -209,4 +251,26 @@ export class TurnState {
     this.#lastPrintedItemId = itemId
     return separator + unprinted
   }
+}
+
+function sumUsage(usages: ResponseUsage[]): ResponseUsage | null {
+  if (usages.length === 0) return null
+  const total: ResponseUsage = {
+    inputTokens: 0,
+    outputTokens: 0,
+    input: { text: 0, audio: 0, image: 0 },
+    cachedInput: { text: 0, audio: 0, image: 0 },
+    output: { text: 0, audio: 0 }
+  }
+  for (const usage of usages) {
+    total.inputTokens += usage.inputTokens
+    total.outputTokens += usage.outputTokens
+    for (const key of ['text', 'audio', 'image'] as const) {
+      total.input[key] += usage.input[key]
+      total.cachedInput[key] += usage.cachedInput[key]
+    }
+    total.output.text += usage.output.text
+    total.output.audio += usage.output.audio
+  }
+  return total
 }

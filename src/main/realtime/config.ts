@@ -1,3 +1,4 @@
+import { deprecationWarning, type ReasoningEffort } from '../../shared/models'
 import type { TurnDetectionMode } from '../../shared/realtime-events'
 import { endpointProblem } from '../../shared/endpoint'
 import { settingsSchema, type Settings } from '../../shared/settings'
@@ -27,6 +28,9 @@ export interface RealtimeConfig {
   inputTranscription: boolean
   /** Whether OpenAI keeps traces of the session (`tracing: "auto"`); off = `tracing: null`. */
   tracing: boolean
+  /** Sent only to reasoning models (`isReasoningModel`). */
+  reasoningEffort: ReasoningEffort
+  transcriptionModel: string
 }
 
 export type RealtimeUserSettings = Settings
@@ -70,6 +74,18 @@ export function resolveRealtimeConfig(
       return key
     }
   }
+}
+
+/**
+ * What to tell the user about the configured models: a deprecated model still works until its
+ * shutdown date, so it is used, with a warning (from the environment or from Settings).
+ */
+export function configWarnings(
+  config: Pick<RealtimeConfig, 'model' | 'transcriptionModel' | 'inputTranscription'>
+): string[] {
+  const warnings = [deprecationWarning(config.model)]
+  if (config.inputTranscription) warnings.push(deprecationWarning(config.transcriptionModel))
+  return warnings.filter((warning): warning is string => warning !== null)
 }
 
 export class MissingApiKeyError extends Error {

@@ -67,7 +67,7 @@ describe('RealtimeController start/stop', () => {
     expect(update).toMatchObject({
       session: {
         instructions: 'Be terse.',
-        model: 'gpt-realtime',
+        model: 'gpt-realtime-2.1',
         audio: { input: { turn_detection: null }, output: { voice: 'marin' } }
       }
     })

@@ -31,6 +31,7 @@ import type { SessionEventMapper } from './session-events'
 import { attachSessionEvents, transportHooks } from './session-events'
 import { StartAttempt, StartCancelledError } from './start-attempt'
 import { numberField, recordField } from './wire'
+import { TurnMetricsTracker } from './turn-metrics'
 
 export type { RealtimeLog, RealtimeLogLevel } from './event-bus'
 
@@ -44,6 +45,8 @@ export interface RealtimeControllerOptions {
   handshakeTimeoutMs?: number
   /** The keepalive ping's interval, timeout and timers (heartbeat.ts). */
   heartbeat?: HeartbeatOptions
+  /** The clock turn latencies are measured with (tests pass a fake one). */
+  now?: () => number
 }
 
 /** The API rejects commits of less than 100 ms (`input_audio_buffer_commit_empty`). */
@@ -71,6 +74,7 @@ export class RealtimeController implements RealtimeControllerApi {
   readonly #session: RealtimeSession
   readonly #events: SessionEventMapper
   readonly #bus: CoreEventBus
+  readonly #turnMetrics: TurnMetricsTracker
   #status: ConnectionStatus = 'disconnected'
   #attempt: StartAttempt | undefined
   #startPromise: Promise<void> | undefined
@@ -118,6 +122,13 @@ export class RealtimeController implements RealtimeControllerApi {
       const expiresAtS = numberField(recordField(event, 'session'), 'expires_at')
       if (expiresAtS !== undefined) this.#sessionLifetimeMs = expiresAtS * 1000 - Date.now()
     })
+    this.#turnMetrics = new TurnMetricsTracker({
+      model: config.model,
+      transcriptionModel: config.transcriptionModel,
+      emit: (metrics) => this.#emit({ type: 'turn_metrics', ...metrics }),
+      ...(options.now ? { now: options.now } : {})
+    })
+    this.#turnMetrics.attach(this.#transport)
     this.#events = attachSessionEvents(this.#session, this.#transport, {
       emit: (event) => this.#emit(event),
       onServerEvent: (type) => {
@@ -186,6 +197,7 @@ export class RealtimeController implements RealtimeControllerApi {
       })
       this.#transport.requestResponse()
     })
+    this.#turnMetrics.userTurnEnded('text')
   }
 
   checkConnection(): void {
@@ -213,6 +225,7 @@ export class RealtimeController implements RealtimeControllerApi {
       // A commit never creates a response by itself (reference §2, `sendAudio`).
       this.#transport.requestResponse()
     })
+    this.#turnMetrics.userTurnEnded('key_up')
     this.#appendedBytes = 0
     return true
   }
@@ -248,6 +261,7 @@ export class RealtimeController implements RealtimeControllerApi {
         'A playback report needs an item and a played time ≥ 0.'
       )
     this.#transport.reportPlayback(itemId, playedMs, final)
+    this.#turnMetrics.played(itemId, playedMs)
   }
 
   seedHistory(items: readonly ConversationItem[], options: { respond?: boolean } = {}): number {
@@ -273,6 +287,7 @@ export class RealtimeController implements RealtimeControllerApi {
     this.#lastServerError = undefined
     this.#sessionLifetimeMs = undefined
     this.#events.reset()
+    this.#turnMetrics.reset()
     this.#transport.forgetSocket()
     this.#setStatus({ type: 'status', status: 'connecting' })
     try {

@@ -21,6 +21,7 @@ import type { HeartbeatOptions } from './heartbeat'
 import { Heartbeat } from './heartbeat'
 import type { SocketDiagnostics, SocketGuardHandlers } from './socket-factory'
 import { openGuardedSocket } from './socket-factory'
+import { ItemPlayback } from './item-playback'
 import { decideTruncation } from './truncation'
 import type { HeldOutcome, HoldTimers } from './truncation-hold'
 import { TruncationHold } from './truncation-hold'
@@ -48,12 +49,6 @@ export interface PlaybackAwareTransportOptions {
   heartbeat?: HeartbeatOptions
 }
 
-interface CurrentAudio {
-  responseId: string
-  itemId: string
-  contentIndex: number
-}
-
 /** Interrupted response ids are kept until their `response.done`; this bounds a misbehaving server. */
 const MAX_REMEMBERED_RESPONSES = 64
 
@@ -61,11 +56,8 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
   readonly #hooks: TransportHooks
   readonly #handshakeTimeoutMs: number | undefined
   #diagnostics: SocketDiagnostics | undefined
-  /** The item whose audio is arriving (or last arrived) and is not interrupted. */
-  #audio: CurrentAudio | undefined
-  /** The renderer's last report for `#audio`'s item. */
-  #playedMs: number | undefined
-  #generationDone = false
+  /** The items whose audio arrived and was not interrupted, with what of each was played. */
+  readonly #items = new ItemPlayback()
   #activeResponseId: string | undefined
   /** A response.create went out and its response.created has not arrived yet. */
   #awaitingResponse = false
@@ -104,7 +96,7 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
     this.on('response.output_audio.done', (event: unknown) => {
       const itemId = stringField(event, 'item_id')
       if (itemId === undefined) return
-      if (itemId === this.#audio?.itemId) this.#generationDone = true
+      this.#items.noteGenerationDone(itemId)
       this.#hold.noteGenerationDone(itemId)
     })
     this.on('response.created', (event: unknown) => this.#onResponseCreated(event))
@@ -183,15 +175,14 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
   }
 
   /**
-   * The renderer's played position for an item: the current item, or the interrupted item whose
-   * truncate is held for it. Reports for any other item are ignored (a late report of an earlier
-   * item). `final` marks the renderer's post-flush report, which sends a held truncate at once.
+   * The renderer's played position for an item: one whose audio arrived (a response may have
+   * several), or the interrupted item whose truncate is held for it. Reports for any other item
+   * are ignored. `final` marks the renderer's post-flush report, which sends a held truncate at
+   * once.
    */
   reportPlayback(itemId: string, playedMs: number, final = false): boolean {
     if (this.#hold.report(itemId, playedMs, final)) return true
-    if (this.#audio?.itemId !== itemId) return false
-    this.#playedMs = playedMs
-    return true
+    return this.#items.report(itemId, playedMs)
   }
 
   /**
@@ -223,29 +214,23 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
   }
 
   /**
-   * The SDK calls this from `interrupt()` with the wall-clock time since the item's first delta.
-   * That estimate is ignored: the renderer's report says what was heard (reference §5).
+   * The SDK calls this from `interrupt()` with the wall-clock time since the item's first delta
+   * (and its own `currentItemId` is the item whose audio arrived last). Both are ignored: the
+   * renderer's reports say which item was being heard and how much of it (reference §5), and
+   * only that item is truncated; an item fully heard before it is left alone.
    */
   override _interrupt(_elapsedMs: number, cancelOngoingResponse = true): void {
-    const audio = this.#audio
-    const item = audio && {
-      itemId: audio.itemId,
-      contentIndex: audio.contentIndex,
-      // Read now: the SDK resets it when this returns (openaiRealtimeWebsocket.js `interrupt`).
-      generatedMs: this._audioLengthMs,
-      generationDone: this.#generationDone,
-      playedMs: this.#playedMs
-    }
+    const item = this.#items.playing()
+    const newest = this.#items.newest
     const exact = this.#interruptingForUser
-    if (audio) this.#rememberInterrupted(audio.responseId)
+    if (item) this.#rememberInterrupted(item.responseId)
+    if (newest) this.#rememberInterrupted(newest.responseId)
     this.#stopActiveResponse(cancelOngoingResponse)
-    this.#audio = undefined
-    this.#playedMs = undefined
-    this.#generationDone = false
+    this.#items.clear()
     // Held before the flush is requested, so that no report of the flush can come before it.
     if (item && !exact) this.#hold.hold(item)
     this.emit('audio_interrupted')
-    this.#hooks.onInterrupted(audio?.itemId ?? this.currentItemId ?? null)
+    this.#hooks.onInterrupted(item?.itemId ?? this.currentItemId ?? null)
     if (!item || !exact) return
     // Another interrupted item still waiting goes first (its report would come later anyway).
     this.#hold.resolveNow()
@@ -257,8 +242,9 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
     // arrive after the flush (reference §5, "drop further chunks for that responseId").
     if (this.#interruptedResponses.has(audioEvent.responseId)) return
     super._onAudio(audioEvent)
-    const itemId = this.#audio?.itemId ?? this.currentItemId
+    const itemId = this.#items.newest?.itemId ?? this.currentItemId
     if (itemId === undefined) return
+    this.#items.addForwarded(itemId, audioEvent.data.byteLength)
     this.#hooks.onAudio({ responseId: audioEvent.responseId, itemId, data: audioEvent.data })
   }
 
@@ -320,14 +306,12 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
       this.#hold.noteLateAudio(itemId)
       return
     }
-    if (this.#audio?.itemId !== itemId || this.#audio.contentIndex !== contentIndex) {
-      // A new item: the SDK resets its tracking at the same point. An item still held is
-      // resolved before the new one plays.
+    const newest = this.#items.newest
+    if (newest?.itemId !== itemId || newest.contentIndex !== contentIndex) {
+      // A new item: an item still held is resolved before the new one plays.
       if (this.#hold.itemId !== itemId) this.#hold.resolveNow()
-      this.#playedMs = undefined
-      this.#generationDone = false
     }
-    this.#audio = { responseId, itemId, contentIndex }
+    this.#items.noteAudio(responseId, itemId, contentIndex)
   }
 
   #onResponseCreated(event: unknown): void {
@@ -360,9 +344,7 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
   #resetConnectionState(): void {
     this.#hold.cancel()
     this.#diagnostics = undefined
-    this.#audio = undefined
-    this.#playedMs = undefined
-    this.#generationDone = false
+    this.#items.clear()
     this.#activeResponseId = undefined
     this.#awaitingResponse = false
     this.#cancelNextResponse = false

@@ -5,14 +5,16 @@ import { buildSessionConfig } from './session-config'
 
 const base: RealtimeConfig = {
   apiKey: () => 'sk-test',
-  model: 'gpt-realtime',
+  model: 'gpt-realtime-2.1',
   voice: 'marin',
   instructions: 'Be terse.',
   url: 'wss://api.openai.com/v1/realtime',
   turnDetection: 'none',
   vadEagerness: 'auto',
   inputTranscription: true,
-  tracing: false
+  tracing: false,
+  reasoningEffort: 'low',
+  transcriptionModel: 'gpt-realtime-whisper'
 }
 
 /** The snake_case `session.update` payload the SDK derives from the config (reference §1). */
@@ -27,7 +29,7 @@ describe('buildSessionConfig', () => {
         input: {
           format: { type: 'audio/pcm', rate: 24000 },
           turn_detection: null,
-          transcription: { model: 'gpt-4o-mini-transcribe' }
+          transcription: { model: 'gpt-realtime-whisper' }
         },
         output: { voice: 'marin', format: { type: 'audio/pcm', rate: 24000 } }
       }
@@ -57,5 +59,17 @@ describe('buildSessionConfig', () => {
     expect(payload({ ...base, inputTranscription: false })).toMatchObject({
       audio: { input: { transcription: null } }
     })
+  })
+
+  it('sends the reasoning effort to the reasoning models (the 2.x family)', () => {
+    for (const model of ['gpt-realtime-2.1', 'gpt-realtime-2.1-mini', 'gpt-realtime-2'])
+      expect(payload({ ...base, model, reasoningEffort: 'high' })).toMatchObject({
+        reasoning: { effort: 'high' }
+      })
+  })
+
+  it('sends no reasoning to models without it', () => {
+    for (const model of ['gpt-realtime-1.5', 'gpt-realtime', 'my-local-model'])
+      expect(payload({ ...base, model })).not.toHaveProperty('reasoning')
   })
 })

@@ -2,6 +2,7 @@
 // converts the camelCase keys to the snake_case `session.update` payload.
 import { RealtimeAgent, RealtimeSession } from '@openai/agents-realtime'
 import type { FunctionTool, RealtimeSessionConfig } from '@openai/agents-realtime'
+import { isReasoningModel } from '../../shared/models'
 import type { RealtimeConfig } from './config'
 import type { PlaybackAwareTransport } from './playback-aware-transport'
 
@@ -11,8 +12,6 @@ import type { PlaybackAwareTransport } from './playback-aware-transport'
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each tool has its own parameter and result types
 export type RealtimeTool = FunctionTool<any, any, any>
-
-export const INPUT_TRANSCRIPTION_MODEL = 'gpt-4o-mini-transcribe'
 
 type TurnDetection = NonNullable<
   NonNullable<
@@ -44,11 +43,14 @@ export function buildSessionConfig(config: RealtimeConfig): Partial<RealtimeSess
     audio: {
       input: {
         turnDetection: turnDetectionFor(config),
-        // The SDK's default is on; `null` disables it (reference §2, `transcription`).
-        transcription: config.inputTranscription ? { model: INPUT_TRANSCRIPTION_MODEL } : null
+        // The SDK's default is on (with a deprecated model); `null` disables it (reference §2,
+        // `transcription`), so the model is always named.
+        transcription: config.inputTranscription ? { model: config.transcriptionModel } : null
       },
       output: { voice: config.voice }
-    }
+    },
+    // GA `session.reasoning` (openai 7.59 `RealtimeReasoning`), for the 2.x family only.
+    ...(isReasoningModel(config.model) ? { reasoning: { effort: config.reasoningEffort } } : {})
   }
 }
 

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'react'
 import type { JSX } from 'react'
 import type { Caption } from '../stores/conversation-model'
 import { useConversation } from '../stores/conversation'
+import { TurnFigures } from './TurnFigures'
 
 /** Pixels from the bottom within which the log keeps following new captions. */
 const FOLLOW_THRESHOLD_PX = 48
@@ -38,6 +39,7 @@ function CaptionView({ caption }: { caption: Caption }): JSX.Element {
           </span>
         )}
       </p>
+      {caption.role === 'assistant' && <TurnFigures itemId={caption.itemId} />}
     </li>
   )
 }

@@ -8,6 +8,7 @@ import { Composer } from './Composer'
 import { HistoryView } from './HistoryView'
 import { HistoryWarning } from './HistoryWarning'
 import { ConversationLog } from './ConversationLog'
+import { DeprecatedModelNotice } from './DeprecatedModelNotice'
 import { MicMuted } from './MicMuted'
 import { NewConversation } from './NewConversation'
 import { SettingsNotice } from './SettingsNotice'
@@ -93,6 +94,7 @@ export function MainView(): JSX.Element {
       </header>
       <main className="conversation">
         <SettingsNotice />
+        <DeprecatedModelNotice />
         <NewConversation />
         <HistoryWarning />
         <ConversationLog />

@@ -6,6 +6,7 @@ import { clearKey, useKey } from '../stores/key'
 import { DesktopFields } from './DesktopFields'
 import { HistorySettings } from './HistorySettings'
 import { MicrophoneFields } from './MicrophoneFields'
+import { ModelFields } from './ModelFields'
 import { saveSettings, useSettings } from '../stores/settings'
 
 const MODES: { value: Settings['turnDetection']; label: string; hint: string }[] = [
@@ -21,6 +22,8 @@ const MODES: { value: Settings['turnDetection']; label: string; hint: string }[]
 type Draft = Pick<
   Settings,
   | 'model'
+  | 'reasoningEffort'
+  | 'transcriptionModel'
   | 'voice'
   | 'instructions'
   | 'turnDetection'
@@ -34,6 +37,8 @@ type Draft = Pick<
 
 const draftOf = (settings: Settings): Draft => ({
   model: settings.model,
+  reasoningEffort: settings.reasoningEffort,
+  transcriptionModel: settings.transcriptionModel,
   voice: settings.voice,
   instructions: settings.instructions,
   turnDetection: settings.turnDetection,
@@ -55,10 +60,13 @@ function SettingsForm({ settings }: { settings: Settings }): JSX.Element {
   const notice = useSettings((state) => state.notice)
   const keyStatus = useKey((state) => state.status)
 
-  const change = <K extends keyof Draft>(field: K, value: Draft[K]): void => {
-    setDraft((current) => ({ ...current, [field]: value }))
+  const update = (fields: Partial<Draft>): void => {
+    setDraft((current) => ({ ...current, ...fields }))
     setSaved(false)
     setInvalid(null)
+  }
+  const change = <K extends keyof Draft>(field: K, value: Draft[K]): void => {
+    update({ [field]: value })
   }
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault()
@@ -74,14 +82,7 @@ function SettingsForm({ settings }: { settings: Settings }): JSX.Element {
   return (
     <form className="settings__form" onSubmit={onSubmit}>
       {notice && <p className="notice">{notice}</p>}
-      <label className="field">
-        <span className="field__label">Model</span>
-        <input
-          value={draft.model}
-          spellCheck={false}
-          onChange={(e) => change('model', e.target.value)}
-        />
-      </label>
+      <ModelFields value={draft} onChange={update} />
       <label className="field">
         <span className="field__label">Voice</span>
         <input

@@ -1,6 +1,7 @@
 import type { JSX } from 'react'
 import { connectionDetail, connectionSentence, useConnection } from '../stores/connection'
 import { usePlayback } from '../stores/playback'
+import { UsageSummary } from './UsageSummary'
 
 /** Connection status as a sentence, and the playback state, in fixed-height slots. */
 export function StatusBar(): JSX.Element {
@@ -17,6 +18,7 @@ export function StatusBar(): JSX.Element {
       <span className="status__text">
         <span className="status__sentence">{sentence}</span>
         {detail && <span className="status__detail">{detail}</span>}
+        <UsageSummary />
       </span>
     </div>
   )

@@ -7,6 +7,7 @@ import { PlaybackEngine } from '../audio/playback-engine'
 import { reportMicrophoneProblem, useCapture } from '../stores/capture'
 import { useConnection } from '../stores/connection'
 import { useConversation } from '../stores/conversation'
+import { useTurnMetrics } from '../stores/turn-metrics'
 import { useMic } from '../stores/desktop'
 import { usePlayback } from '../stores/playback'
 import { useSettings } from '../stores/settings'
@@ -81,6 +82,7 @@ export function connectBridge(hark: HarkApi): Bridge {
     hark.on('transcript.done', (payload) => conversation.transcriptDone(payload)),
     hark.on('history.updated', (payload) => conversation.historyUpdated(payload)),
     hark.on('item.truncated', (payload) => conversation.itemTruncated(payload)),
+    hark.on('turn.metrics', (payload) => useTurnMetrics.getState().received(payload)),
     useConnection.subscribe((state, previous) => {
       if (state.status === previous.status) return
       if (state.status === 'connected') openMicrophone()

@@ -1,0 +1,13 @@
+import { create } from 'zustand'
+import type { TurnMetrics } from '../../../shared/turn-metrics'
+import { applyTurnMetrics, emptyTurnMetrics } from './turn-metrics-model'
+import type { TurnMetricsState } from './turn-metrics-model'
+
+interface TurnMetricsActions {
+  received(metrics: TurnMetrics): void
+}
+
+export const useTurnMetrics = create<TurnMetricsState & TurnMetricsActions>()((set) => ({
+  ...emptyTurnMetrics(),
+  received: (metrics) => set((state) => applyTurnMetrics(state, metrics))
+}))
