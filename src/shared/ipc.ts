@@ -8,6 +8,15 @@ import { measuredBytesUpTo, schemaByteCap, tooLargeSentence, type ByteCapMeta } 
 import { errorCodes } from './realtime-events'
 import { MAX_APPEND_BYTES } from './pcm'
 import { settingsPatchSchema, settingsSchema } from './settings'
+import {
+  approvalAnswerReplySchema,
+  approvalEndedSchema,
+  approvalRequestSchema,
+  claudeServersReplySchema,
+  toolActivitySchema,
+  toolRequests,
+  toolsOverviewSchema
+} from './tools-ipc'
 
 const invoke = <Req extends z.ZodType, Res extends z.ZodType>(
   request: Req,
@@ -147,6 +156,16 @@ export const ipcContract = {
   'mic.setMuted': invoke(micStatusSchema, micStatusSchema),
   'app.capabilities': invoke(none, appCapabilitiesSchema),
   'app.openLogsFolder': invoke(none, openLogsReplySchema),
+  // Tools and the user's MCP servers (issue 12). Approvals come only from these two invokes.
+  'tools.overview': invoke(none, toolsOverviewSchema),
+  'tools.approve': invoke(toolRequests.approve, approvalAnswerReplySchema),
+  'tools.deny': invoke(toolRequests.deny, approvalAnswerReplySchema),
+  'tools.setPolicy': invoke(toolRequests.setPolicy, toolsOverviewSchema),
+  'tools.revoke': invoke(toolRequests.revoke, toolsOverviewSchema),
+  'mcp.saveServer': invoke(toolRequests.saveServer, toolsOverviewSchema),
+  'mcp.removeServer': invoke(toolRequests.removeServer, toolsOverviewSchema),
+  'mcp.claudeServers': invoke(none, claudeServersReplySchema),
+  'mcp.importClaude': invoke(toolRequests.importClaude, toolsOverviewSchema),
 
   // renderer → main, hot path, no reply
   'audio.append': send(pcmBytes),
@@ -192,7 +211,11 @@ export const ipcContract = {
   'hotkey.talkCancel': event(none),
   'hotkey.statusChanged': event(hotkeyStatusSchema),
   /** The microphone was muted or unmuted (from the tray or the window). */
-  'mic.muteChanged': event(micStatusSchema)
+  'mic.muteChanged': event(micStatusSchema),
+  'tools.approvalRequested': event(approvalRequestSchema),
+  'tools.approvalEnded': event(approvalEndedSchema),
+  'tools.activity': event(toolActivitySchema),
+  'tools.changed': event(toolsOverviewSchema)
 } as const
 
 export type IpcContract = typeof ipcContract
