@@ -12,6 +12,7 @@ import { registerIpc } from './adapters/ipc'
 import { installPermissionHandlers } from './adapters/permissions'
 import { createSafeStorageCipher } from './adapters/safe-storage-cipher'
 import { watchSystemWake } from './adapters/system-wake'
+import { createElectronToolServices } from './adapters/tool-services'
 import { createHarkTray, type HarkTray } from './adapters/tray'
 import { createMainWindow, lockDownContents } from './adapters/window'
 import { manageWindowLifecycle } from './adapters/window-lifecycle'
@@ -109,6 +110,7 @@ async function start(): Promise<void> {
       logsDir: app.getPath('logs')
     }),
     wakeSignals: watchSystemWake,
+    toolServices: createElectronToolServices(),
     log
   })
   installPermissionHandlers({ session: session.defaultSession, page, ourContents, log })

@@ -15,23 +15,34 @@ export const toolSummarySchema = z.object({
 })
 export type ToolSummaryInfo = z.infer<typeof toolSummarySchema>
 
-const stringRecord = z.record(z.string().max(200), z.string().max(10_000))
+const MAX_PAIRS = 50
+const stringRecord = z
+  .record(z.string().max(200), z.string().max(2000))
+  .refine((pairs) => Object.keys(pairs).length <= MAX_PAIRS, `at most ${MAX_PAIRS} entries`)
+const MAX_ARGS = 64
+/**
+ * The IPC size cap of one server entry (src/shared/ipc-limits.ts cannot size unions, arrays and
+ * records by itself): the worst case of its bounds, 3 bytes per character, with room to spare.
+ */
+const SERVER_CONFIG_MAX_BYTES = 3 * (1000 + MAX_ARGS * 1004 + 2 * MAX_PAIRS * 2204) + 4096
 
 /** One entry of `mcpServers`, in Claude Desktop's format: a local command or a Streamable HTTP URL. */
-export const mcpServerConfigSchema = z.union([
-  z.object({
-    command: z.string().trim().min(1).max(1000),
-    args: z.array(z.string().max(10_000)).max(200).optional(),
-    env: stringRecord.optional()
-  }),
-  z.object({
-    url: z
-      .string()
-      .max(2000)
-      .refine((text) => /^https?:\/\//i.test(text), 'must be an http(s) URL'),
-    headers: stringRecord.optional()
-  })
-])
+export const mcpServerConfigSchema = z
+  .union([
+    z.object({
+      command: z.string().trim().min(1).max(1000),
+      args: z.array(z.string().max(1000)).max(MAX_ARGS).optional(),
+      env: stringRecord.optional()
+    }),
+    z.object({
+      url: z
+        .string()
+        .max(2000)
+        .refine((text) => /^https?:\/\//i.test(text), 'must be an http(s) URL'),
+      headers: stringRecord.optional()
+    })
+  ])
+  .meta({ maxBytes: SERVER_CONFIG_MAX_BYTES })
 export type McpServerConfig = z.infer<typeof mcpServerConfigSchema>
 
 export const mcpServerNameSchema = z
@@ -116,5 +127,11 @@ export const toolRequests = {
     previousName: mcpServerNameSchema.optional()
   }),
   removeServer: z.object({ name: mcpServerNameSchema }),
-  importClaude: z.object({ names: z.array(mcpServerNameSchema).min(1).max(100) })
+  importClaude: z.object({
+    names: z
+      .array(mcpServerNameSchema)
+      .min(1)
+      .max(100)
+      .meta({ maxBytes: 100 * (64 * 3 + 4) + 16 })
+  })
 }

@@ -7,7 +7,6 @@ import type { RealtimeConfig } from '../realtime/config'
 import { RealtimeController } from '../realtime/controller'
 import type { RealtimeControllerApi } from '../realtime/controller-api'
 import type { RealtimeLog } from '../realtime/event-bus'
-import { getCurrentTimeTool } from '../tools/clock'
 import { createKeyStore, type SecretCipher } from '../storage/key-store'
 import { createSettingsStore } from '../storage/settings-store'
 import {
@@ -21,6 +20,9 @@ import { offHotkeyProvider, type HotkeyEvent, type HotkeyProvider } from './hotk
 import { createRouter, type IpcRouter } from './router'
 import { SessionManager } from './session-manager'
 import { createTalkControls, type TalkControls } from './talk-controls'
+import { ToolRuntime } from './tool-runtime'
+import { resolveLoginShellPath } from '../mcp/login-path'
+import { unavailableToolServices, type DesktopToolServices } from '../tools/desktop-tool-services'
 
 export type { IpcRouter } from './router'
 
@@ -61,6 +63,12 @@ export interface HarkMainDeps {
    * socket at once. Returns the function that stops watching.
    */
   wakeSignals?: (onWake: (cause: string) => void) => () => void
+  /** Clipboard and browser for the built-in tools; hosts without them say they are unavailable. */
+  toolServices?: DesktopToolServices
+  /** The PATH MCP servers start with; the login shell's by default (macOS, Linux). */
+  resolvePath?: () => Promise<string | undefined>
+  /** How long a tool approval waits for the user; 60 s by default. */
+  approvalTimeoutMs?: number
 }
 
 function hotkeyMessage(event: HotkeyEvent): IpcMessage {
@@ -85,14 +93,35 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
   const hotkey = deps.hotkey ?? offHotkeyProvider()
   const desktop = deps.desktop ?? noDesktopServices()
 
+  const tools = new ToolRuntime({
+    dataDir: deps.userDataDir,
+    services: deps.toolServices ?? unavailableToolServices('this host'),
+    log,
+    broadcast: (message) => broadcast(message),
+    resolvePath: deps.resolvePath ?? (() => resolveLoginShellPath(deps.env)),
+    ...(deps.approvalTimeoutMs !== undefined ? { approvalTimeoutMs: deps.approvalTimeoutMs } : {})
+  })
+  void tools.start()
+
   const session = new SessionManager({
     env: deps.env,
     readSettings: async () => (await settings.get()).settings,
     readKey: () => keys.read(),
     createController:
       deps.createController ??
-      ((config) => new RealtimeController(config, { tools: [getCurrentTimeTool], log })),
-    onEvent: (event) => broadcast(toIpcEvent(event)),
+      ((config) => {
+        const controller = new RealtimeController(config, {
+          tools: tools.sdkTools(),
+          approveTool: tools.decide,
+          log
+        })
+        tools.attachController(controller)
+        return controller
+      }),
+    onEvent: (event) => {
+      if (event.type === 'status' && event.status !== 'connected') tools.sessionEnded()
+      broadcast(toIpcEvent(event))
+    },
     log
   })
 
@@ -148,6 +177,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     hotkey,
     talk,
     desktop,
+    tools: tools.handlers,
     onSend: (channel, value) => {
       if (OBSERVED_SENDS.has(channel)) notify({ channel, payload: value } as CoreActivity)
     },
@@ -165,6 +195,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
       emitters.clear()
       observers.clear()
       await session.dispose()
+      await tools.dispose()
     }
   })
 

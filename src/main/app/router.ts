@@ -23,6 +23,7 @@ import type { HotkeyProvider } from './hotkey-provider'
 import { HarkError, toHarkError } from './ipc-error'
 import type { SessionManager } from './session-manager'
 import type { TalkControls } from './talk-controls'
+import type { ToolInvokeHandlers } from './tool-runtime'
 
 /** What a handler may answer: the channel's reply, or nothing for a reply of `undefined`. */
 type Answer<T> = [T] extends [undefined] ? void : T
@@ -58,6 +59,8 @@ export interface RouterParts {
   hotkey: HotkeyProvider
   talk: TalkControls
   desktop: DesktopServices
+  /** Tools, approvals and MCP servers: the `tools.*` and `mcp.*` channels. */
+  tools: ToolInvokeHandlers
   /** Every renderer message that passed validation and the mute, before it acts (for the tray). */
   onSend?: (channel: SendChannel, value: unknown) => void
   /** Whose accelerator names a hotkey setting is checked against (CommandOrControl, Super). */
@@ -116,7 +119,8 @@ export function createRouter(parts: RouterParts): IpcRouter {
       return { muted: talk.isMuted() }
     },
     'app.capabilities': () => desktop.capabilities(),
-    'app.openLogsFolder': () => desktop.openLogsFolder()
+    'app.openLogsFolder': () => desktop.openLogsFolder(),
+    ...parts.tools
   }
 
   const sendHandlers: SendHandlers = {
