@@ -5,6 +5,7 @@ import type { Settings } from '../../../shared/settings'
 import { clearKey, useKey } from '../stores/key'
 import { DesktopFields } from './DesktopFields'
 import { MicrophoneFields } from './MicrophoneFields'
+import { ToolsSettings } from './ToolsSettings'
 import { saveSettings, useSettings } from '../stores/settings'
 
 const MODES: { value: Settings['turnDetection']; label: string; hint: string }[] = [
@@ -199,6 +200,7 @@ export function SettingsPanel({ headingId }: { headingId: string }): JSX.Element
       ) : (
         <p className="muted">{error ?? 'Loading settings…'}</p>
       )}
+      <ToolsSettings />
     </section>
   )
 }
