@@ -94,12 +94,15 @@ export class ApprovalBroker {
 }
 
 /** What the model is told, in words it can relay to the user. */
-export function outcomeMessage(outcome: Exclude<ApprovalOutcome, 'once' | 'always'>): string {
+export function outcomeMessage(
+  outcome: Exclude<ApprovalOutcome, 'once' | 'always'>,
+  timeoutMs = APPROVAL_TIMEOUT_MS
+): string {
   switch (outcome) {
     case 'deny':
       return 'The user declined.'
     case 'timeout':
-      return 'The user did not answer within 60 seconds, so the tool did not run.'
+      return `The user did not answer within ${Math.round(timeoutMs / 1000)} seconds, so the tool did not run.`
     case 'cancelled':
       return 'The request was cancelled before the user answered, so the tool did not run.'
   }

@@ -146,7 +146,7 @@ export class ToolHost {
     })
     if (outcome === 'always') await this.#options.permissions.allowAlways(name)
     if (outcome === 'once' || outcome === 'always') return { approved: true }
-    return refuse(outcomeMessage(outcome))
+    return refuse(outcomeMessage(outcome, this.#options.approvalTimeoutMs))
   }
 
   /** Run a call the SDK lets through (policy `run`, always allowed, or just approved). */
