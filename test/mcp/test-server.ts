@@ -69,6 +69,9 @@ if (mode === 'hang') {
     )
     return text('added')
   })
+  // A grandchild from the start, like an `npx` server's real process under npx.
+  if (process.env['HARK_TEST_MCP_GRANDCHILD'] === '1')
+    spawn('sleep', ['600'], { stdio: 'ignore' }).unref()
   process.stderr.write('hark-test MCP server ready\n')
   await server.connect(new StdioServerTransport())
 }
