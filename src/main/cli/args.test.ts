@@ -27,7 +27,9 @@ describe('parseCliArgs', () => {
       voice: DEFAULT_VOICE,
       instructions: DEFAULT_INSTRUCTIONS,
       timeoutMs: 60_000,
-      json: false
+      json: false,
+      mcpConfigPath: null,
+      approveAll: false
     })
   })
 
@@ -58,7 +60,21 @@ describe('parseCliArgs', () => {
       voice: 'marin',
       instructions: 'Be terse.',
       timeoutMs: 2500,
-      json: true
+      json: true,
+      mcpConfigPath: null,
+      approveAll: false
+    })
+  })
+
+  it('takes --mcp-config and --yes for tools', () => {
+    const parsed = parseCliArgs(['--text', 'hi', '--mcp-config', 'servers.json', '--yes'], {})
+    expect(parsed).toMatchObject({
+      ok: true,
+      options: { mcpConfigPath: 'servers.json', approveAll: true }
+    })
+    expect(parseCliArgs(['--text', 'hi', '--mcp-config', ' '], {})).toMatchObject({
+      ok: false,
+      message: '--mcp-config needs a file name. Run with --help for usage.'
     })
   })
 

@@ -32,6 +32,11 @@ Options:
   --timeout <seconds>     Give up without a complete reply in time, connecting included
                           (default ${DEFAULT_TIMEOUT_SECONDS}).
   --json                  One JSON object per line: every event, then a metrics object.
+  --mcp-config <file>     MCP servers in Claude Desktop's format (default: mcp.json in Hark's
+                          data folder, if there is one).
+  --yes                   Approve every tool call. Without it, calls to tools that ask are put
+                          to you on the terminal (Allow <tool> <arguments>? [y/N/a]), and denied
+                          when standard input is not a terminal.
   -h, --help              Show this help.
 
 The API key comes from OPENAI_API_KEY. HARK_DEBUG=1 logs the core's diagnostics to stderr.
@@ -56,6 +61,10 @@ export interface CliOptions {
   instructions: string
   timeoutMs: number
   json: boolean
+  /** --mcp-config; null = the data folder's mcp.json. */
+  mcpConfigPath: string | null
+  /** --yes: every tool call is approved without asking. */
+  approveAll: boolean
 }
 
 export type ParsedArgs =
@@ -84,6 +93,8 @@ const optionSpec = {
   instructions: { type: 'string' },
   timeout: { type: 'string' },
   json: { type: 'boolean' },
+  'mcp-config': { type: 'string' },
+  yes: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
 } as const
 const parseConfig = { options: optionSpec, strict: true, allowPositionals: false } as const
@@ -111,6 +122,8 @@ export function parseCliArgs(argv: readonly string[], env: CliEnv): ParsedArgs {
   if (engine === 'live' && input.kind === 'text') return usageError(LIVE_TEXT_REFUSAL)
   if (values.out !== undefined && values.out.trim() === '')
     return usageError('--out needs a file name.')
+  if (values['mcp-config'] !== undefined && values['mcp-config'].trim() === '')
+    return usageError('--mcp-config needs a file name.')
 
   const timeoutMs = parseTimeoutMs(values.timeout)
   if (typeof timeoutMs === 'string') return usageError(timeoutMs)
@@ -160,7 +173,9 @@ export function parseCliArgs(argv: readonly string[], env: CliEnv): ParsedArgs {
       voice: parsed.data.voice,
       instructions: parsed.data.instructions,
       timeoutMs,
-      json: values.json === true
+      json: values.json === true,
+      mcpConfigPath: values['mcp-config'] ?? null,
+      approveAll: values.yes === true
     }
   }
 }
