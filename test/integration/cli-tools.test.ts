@@ -15,7 +15,8 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx')
 const entry = join(repoRoot, 'src', 'main', 'cli', 'index.ts')
 
-describe('CLI tool approvals', () => {
+// Each run starts a CLI process and an MCP server: seconds on a loaded machine.
+describe('CLI tool approvals', { timeout: 60_000 }, () => {
   let server: FakeRealtimeServer
   let dir: string
   let env: Record<string, string | undefined>
