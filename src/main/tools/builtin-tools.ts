@@ -1,5 +1,6 @@
 // Hark's built-in tools: the clock (run), the clipboard (ask: it may hold private data, and
 // writing replaces what the user copied), and opening an https link (ask: it leaves the machine).
+import { isExternalUrlAllowed } from '../security/policy'
 import { currentTime } from './clock'
 import type { DesktopToolServices } from './desktop-tool-services'
 import type { HarkTool, JsonObjectSchema } from './tool-types'
@@ -11,16 +12,13 @@ const objectSchema = (
   required: string[] = []
 ): JsonObjectSchema => ({ type: 'object', properties, required, additionalProperties: false })
 
+/** Why a link will not be opened, or null: only what the window's own link policy allows. */
 export function httpsUrlProblem(text: string): string | null {
-  let url: URL
-  try {
-    url = new URL(text)
-  } catch {
-    return 'That is not a URL.'
-  }
-  if (url.protocol !== 'https:')
-    return `Only https links are opened; ${url.protocol.replace(/:$/, '')} links are refused.`
-  return null
+  if (isExternalUrlAllowed(text)) return null
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase()
+  if (scheme !== undefined && scheme !== 'https')
+    return `Only https links are opened; ${scheme} links are refused.`
+  return 'That is not an https link Hark opens (it needs a host and no user name or password).'
 }
 
 export function createBuiltinTools(
