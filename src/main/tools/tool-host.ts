@@ -122,18 +122,12 @@ export class ToolHost {
   ): Promise<ApprovalVerdict> {
     const tool = this.find(name)
     const argumentsText = readableArguments(argumentsJson)
-    const refuse = (message: string): ApprovalVerdict => {
-      this.#activity({
-        callId,
-        toolName: name,
-        argumentsText,
-        state: 'denied',
-        resultText: message
-      })
-      return { approved: false, message }
-    }
-    if (!tool) return refuse(`Hark has no tool named ${name}.`)
-    if (this.policyOf(tool) === 'never') return refuse('The user has turned this tool off.')
+    const refuse = (message: string): ApprovalVerdict => ({
+      approved: false,
+      message: this.#denied(callId, name, argumentsText, message)
+    })
+    const unavailable = this.#unavailable(name, tool)
+    if (unavailable !== null || !tool) return refuse(unavailable ?? '')
     // A call that cannot run is refused before the user is bothered with it.
     const check = checkArguments(tool.parameters, argumentsJson)
     if (!check.ok) return refuse(`Hark refused the call. ${check.problem}`)
@@ -153,19 +147,9 @@ export class ToolHost {
   async execute(callId: string, name: string, argumentsJson: string): Promise<string> {
     const tool = this.find(name)
     const argumentsText = readableArguments(argumentsJson)
-    if (!tool || this.policyOf(tool) === 'never') {
-      const message = !tool
-        ? `Hark has no tool named ${name}.`
-        : 'The user has turned this tool off.'
-      this.#activity({
-        callId,
-        toolName: name,
-        argumentsText,
-        state: 'denied',
-        resultText: message
-      })
-      return message
-    }
+    const unavailable = this.#unavailable(name, tool)
+    if (unavailable !== null || !tool)
+      return this.#denied(callId, name, argumentsText, unavailable ?? '')
     this.#activity({ callId, toolName: name, argumentsText, state: 'running', resultText: null })
     const outcome = await runToolCall(tool, argumentsJson, {
       signal: this.#closing.signal,
@@ -212,6 +196,18 @@ export class ToolHost {
   dispose(): void {
     this.#broker.cancelAll()
     this.#closing.abort()
+  }
+
+  /** Why a call cannot run at all, whatever the user would say; null when it can. */
+  #unavailable(name: string, tool: HarkTool | undefined): string | null {
+    if (!tool) return `Hark has no tool named ${name}.`
+    return this.policyOf(tool) === 'never' ? 'The user has turned this tool off.' : null
+  }
+
+  /** Shows the call as not run and returns the reason, for the model. */
+  #denied(callId: string, toolName: string, argumentsText: string, message: string): string {
+    this.#activity({ callId, toolName, argumentsText, state: 'denied', resultText: message })
+    return message
   }
 
   #activity(activity: ToolActivity): void {

@@ -3,6 +3,12 @@ import type { JSX, KeyboardEvent as ReactKeyboardEvent } from 'react'
 import { answerApproval, useTools, type ApprovalDecision } from '../stores/tools'
 import { hark } from '../ipc/hark'
 
+const BUTTONS: { decision: ApprovalDecision; label: string; className: string }[] = [
+  { decision: 'once', label: 'Allow once', className: 'button button--primary' },
+  { decision: 'always', label: 'Always allow', className: 'button' },
+  { decision: 'deny', label: 'Deny', className: 'button button--danger' }
+]
+
 /** Where Enter belongs to what is being typed, not to the card. */
 function isTypingTarget(target: EventTarget | null): boolean {
   return (
@@ -66,35 +72,20 @@ export function ApprovalCard(): JSX.Element | null {
         {request.argumentsText}
       </pre>
       <div className="actions">
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={answer('once')}
-          onKeyDown={noSpace}
-          onKeyUp={noSpace}
-        >
-          Allow once
-        </button>
-        {request.canAlwaysAllow && (
-          <button
-            type="button"
-            className="button"
-            onClick={answer('always')}
-            onKeyDown={noSpace}
-            onKeyUp={noSpace}
-          >
-            Always allow
-          </button>
+        {BUTTONS.filter((button) => button.decision !== 'always' || request.canAlwaysAllow).map(
+          (button) => (
+            <button
+              key={button.decision}
+              type="button"
+              className={button.className}
+              onClick={answer(button.decision)}
+              onKeyDown={noSpace}
+              onKeyUp={noSpace}
+            >
+              {button.label}
+            </button>
+          )
         )}
-        <button
-          type="button"
-          className="button button--danger"
-          onClick={answer('deny')}
-          onKeyDown={noSpace}
-          onKeyUp={noSpace}
-        >
-          Deny
-        </button>
       </div>
       {!request.canAlwaysAllow && (
         <p className="hint">
