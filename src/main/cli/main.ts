@@ -20,7 +20,6 @@ import { createLiveController, withTrailingSilence } from './live-turn'
 import { AUDIO_CHUNK_MS, runTurn } from './run-turn'
 import type { TurnRequest } from './run-turn'
 import { decodeWavToPcm24k, WavInputError } from './wav-input'
-import { startCliTools } from './cli-tools'
 import type { ToolRuntime } from '../app/tool-runtime'
 
 export interface CliIo {
@@ -73,11 +72,14 @@ async function runCli(io: CliIo): Promise<ExitCode> {
     { OPENAI_API_KEY: apiKey }
   )
   const live = options.engine === 'live'
-  // The Realtime engine's tools: the built-ins and the user's MCP servers (GPT-Live has none here).
+  // The Realtime engine's tools: the built-ins and the user's MCP servers (GPT-Live has none
+  // here). Loaded on demand, like the SDK: the MCP client is a large import.
   const tools =
     io.createController || live
       ? null
-      : await startCliTools({
+      : await (
+          await import('./cli-tools')
+        ).startCliTools({
           mcpConfigPath: options.mcpConfigPath,
           approveAll: options.approveAll,
           ...(io.prompt ? { prompt: io.prompt } : {}),
