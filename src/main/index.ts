@@ -14,6 +14,8 @@ import { registerIpc } from './adapters/ipc'
 import { installPermissionHandlers } from './adapters/permissions'
 import { createSafeStorageCipher } from './adapters/safe-storage-cipher'
 import { watchSystemWake } from './adapters/system-wake'
+import { createElectronToolServices } from './adapters/tool-services'
+import { noticeWaitingApprovals } from './adapters/approval-notice'
 import { createHarkTray, type HarkTray } from './adapters/tray'
 import { createMainWindow, lockDownContents } from './adapters/window'
 import { manageWindowLifecycle } from './adapters/window-lifecycle'
@@ -115,8 +117,16 @@ async function start(): Promise<void> {
       logsDir: app.getPath('logs')
     }),
     wakeSignals: watchSystemWake,
+    toolServices: createElectronToolServices(),
     log
   })
+  core.observe(
+    noticeWaitingApprovals({
+      windowVisible: () =>
+        mainWindow !== null && !mainWindow.isDestroyed() && mainWindow.isVisible(),
+      onOpen: showWindow
+    })
+  )
   installPermissionHandlers({ session: session.defaultSession, page, ourContents, log })
   unregisterIpc = registerIpc({ ipcMain, router: core, ourContents, page, log })
   tray = createHarkTray({

@@ -17,6 +17,15 @@ import {
   searchReplySchema
 } from './history-ipc'
 import type { TurnMetrics } from './turn-metrics'
+import {
+  approvalAnswerReplySchema,
+  approvalEndedSchema,
+  approvalRequestSchema,
+  claudeServersReplySchema,
+  toolActivitySchema,
+  toolRequests,
+  toolsOverviewSchema
+} from './tools-ipc'
 
 const invoke = <Req extends z.ZodType, Res extends z.ZodType>(
   request: Req,
@@ -200,6 +209,16 @@ export const ipcContract = {
   'history.export': invoke(historyRequests.export, exportReplySchema),
   /** A new session seeded with that conversation as text, as after a reconnect. */
   'history.continue': invoke(historyRequests.byId, none),
+  // Tools and the user's MCP servers (issue 12). Approvals come only from these two invokes.
+  'tools.overview': invoke(none, toolsOverviewSchema),
+  'tools.approve': invoke(toolRequests.approve, approvalAnswerReplySchema),
+  'tools.deny': invoke(toolRequests.deny, approvalAnswerReplySchema),
+  'tools.setPolicy': invoke(toolRequests.setPolicy, toolsOverviewSchema),
+  'tools.revoke': invoke(toolRequests.revoke, toolsOverviewSchema),
+  'mcp.saveServer': invoke(toolRequests.saveServer, toolsOverviewSchema),
+  'mcp.removeServer': invoke(toolRequests.removeServer, toolsOverviewSchema),
+  'mcp.claudeServers': invoke(none, claudeServersReplySchema),
+  'mcp.importClaude': invoke(toolRequests.importClaude, toolsOverviewSchema),
 
   // renderer → main, hot path, no reply
   'audio.append': send(pcmBytes),
@@ -248,7 +267,11 @@ export const ipcContract = {
   /** The microphone was muted or unmuted (from the tray or the window). */
   'mic.muteChanged': event(micStatusSchema),
   /** The saved history changed (a conversation began, a save problem came or went). */
-  'history.changed': event(historyStatusSchema)
+  'history.changed': event(historyStatusSchema),
+  'tools.approvalRequested': event(approvalRequestSchema),
+  'tools.approvalEnded': event(approvalEndedSchema),
+  'tools.activity': event(toolActivitySchema),
+  'tools.changed': event(toolsOverviewSchema)
 } as const
 
 export type IpcContract = typeof ipcContract

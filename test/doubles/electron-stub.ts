@@ -238,6 +238,15 @@ export const electronStub = {
       }
     }
   },
+  clipboard: {
+    text: '',
+    readText(): string {
+      return this.text
+    },
+    writeText(text: string): void {
+      this.text = text
+    }
+  },
   shell: {
     opened: [] as string[],
     openedPaths: [] as string[],

@@ -8,7 +8,6 @@ import type { Settings } from '../../shared/settings'
 import { RealtimeController } from '../realtime/controller'
 import type { RealtimeControllerApi } from '../realtime/controller-api'
 import type { RealtimeLog } from '../realtime/event-bus'
-import { getCurrentTimeTool } from '../tools/clock'
 import { createKeyStore, type SecretCipher } from '../storage/key-store'
 import { createSettingsStore } from '../storage/settings-store'
 import {
@@ -24,6 +23,9 @@ import { createRouter, type IpcRouter } from './router'
 import { SessionManager } from './session-manager'
 import { createTalkControls, type TalkControls } from './talk-controls'
 import { HistoryService } from './history-service'
+import { ToolRuntime } from './tool-runtime'
+import { resolveLoginShellPath } from '../mcp/login-path'
+import { unavailableToolServices, type DesktopToolServices } from '../tools/desktop-tool-services'
 
 export type { IpcRouter } from './router'
 
@@ -66,6 +68,12 @@ export interface HarkMainDeps {
   wakeSignals?: (onWake: (cause: string) => void) => () => void
   /** Asks the user about a new endpoint host (a native dialog); without it, changes are refused. */
   endpoints?: EndpointConfirmer
+  /** Clipboard and browser for the built-in tools; hosts without them say they are unavailable. */
+  toolServices?: DesktopToolServices
+  /** The PATH MCP servers start with; the login shell's by default (macOS, Linux). */
+  resolvePath?: () => Promise<string | undefined>
+  /** How long a tool approval waits for the user; 60 s by default. */
+  approvalTimeoutMs?: number
 }
 
 function hotkeyMessage(event: HotkeyEvent): IpcMessage {
@@ -99,16 +107,35 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     onChanged: (status) => broadcast({ channel: 'history.changed', payload: status }),
     startSession: (seed): Promise<void> => session.continueConversation(seed)
   })
+  const tools = new ToolRuntime({
+    dataDir: deps.userDataDir,
+    services: deps.toolServices ?? unavailableToolServices('this host'),
+    log,
+    broadcast: (message) => broadcast(message),
+    resolvePath: deps.resolvePath ?? (() => resolveLoginShellPath(deps.env)),
+    ...(deps.approvalTimeoutMs !== undefined ? { approvalTimeoutMs: deps.approvalTimeoutMs } : {})
+  })
+  void tools.start()
+
   const session: SessionManager = new SessionManager({
     env: deps.env,
     readSettings,
     readKey: () => keys.read(),
     createController:
       deps.createController ??
-      ((config) => new RealtimeController(config, { tools: [getCurrentTimeTool], log })),
+      ((config) => {
+        const controller = new RealtimeController(config, {
+          tools: tools.sdkTools(),
+          approveTool: tools.decide,
+          log
+        })
+        tools.attachController(controller)
+        return controller
+      }),
     onEvent: (event) => {
       // Saved before it is shown: a kill right after a caption appears keeps that item.
       history.onEvent(event)
+      if (event.type === 'status' && event.status !== 'connected') tools.sessionEnded()
       broadcast(toIpcEvent(event))
     },
     onConversationStart: ({ settings: current, seed }): Promise<void> =>
@@ -175,6 +202,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     talk,
     desktop,
     ...(deps.endpoints ? { endpoints: deps.endpoints } : {}),
+    tools: tools.handlers,
     onSend: (channel, value) => {
       if (OBSERVED_SENDS.has(channel)) notify({ channel, payload: value } as CoreActivity)
     },
@@ -192,6 +220,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
       emitters.clear()
       observers.clear()
       await session.dispose()
+      await tools.dispose()
     }
   })
 

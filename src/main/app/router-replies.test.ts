@@ -39,7 +39,17 @@ const sampleRequests: { [C in InvokeChannel]: InvokeRequest<C> } = {
   'history.continue': { id },
   'history.delete': { id },
   'history.restore': { id },
-  'history.deleteAll': undefined
+  'history.deleteAll': undefined,
+  'tools.overview': undefined,
+  'tools.approve': { id: 'no-such-approval', always: false },
+  'tools.deny': { id: 'no-such-approval' },
+  'tools.setPolicy': { name: 'get_current_time', policy: 'run' },
+  'tools.revoke': { name: 'read_clipboard' },
+  // Loopback only, and nothing listens there: the server is added, fails, and is removed.
+  'mcp.saveServer': { name: 'demo', config: { url: 'http://127.0.0.1:9/mcp' } },
+  'mcp.removeServer': { name: 'demo' },
+  'mcp.claudeServers': undefined,
+  'mcp.importClaude': { names: ['no-such-server'] }
 }
 
 describe('IPC router: replies', () => {

@@ -30,6 +30,7 @@ import { HarkError, toHarkError } from './ipc-error'
 import { historyHandlers, type HistoryService } from './history-service'
 import type { SessionManager } from './session-manager'
 import type { TalkControls } from './talk-controls'
+import type { ToolInvokeHandlers } from './tool-runtime'
 
 /** What a handler may answer: the channel's reply, or nothing for a reply of `undefined`. */
 type Answer<T> = [T] extends [undefined] ? void : T
@@ -68,6 +69,8 @@ export interface RouterParts {
   desktop: DesktopServices
   /** Asks the user about a new endpoint host; without one, host changes are refused. */
   endpoints?: EndpointConfirmer
+  /** Tools, approvals and MCP servers: the `tools.*` and `mcp.*` channels. */
+  tools: ToolInvokeHandlers
   /** Every renderer message that passed validation and the mute, before it acts (for the tray). */
   onSend?: (channel: SendChannel, value: unknown) => void
   /** Whose accelerator names a hotkey setting is checked against (CommandOrControl, Super). */
@@ -142,7 +145,8 @@ export function createRouter(parts: RouterParts): IpcRouter {
     },
     'app.capabilities': () => desktop.capabilities(),
     'app.openLogsFolder': () => desktop.openLogsFolder(),
-    ...historyHandlers(parts.history)
+    ...historyHandlers(parts.history),
+    ...parts.tools
   }
 
   const sendHandlers: SendHandlers = {

@@ -28,7 +28,9 @@ describe('parseCliArgs', () => {
       instructions: DEFAULT_INSTRUCTIONS,
       timeoutMs: 60_000,
       json: false,
-      save: false
+      save: false,
+      mcpConfigPath: null,
+      approveAll: false
     })
   })
 
@@ -60,7 +62,21 @@ describe('parseCliArgs', () => {
       instructions: 'Be terse.',
       timeoutMs: 2500,
       json: true,
-      save: false
+      save: false,
+      mcpConfigPath: null,
+      approveAll: false
+    })
+  })
+
+  it('takes --mcp-config and --yes for tools', () => {
+    const parsed = parseCliArgs(['--text', 'hi', '--mcp-config', 'servers.json', '--yes'], {})
+    expect(parsed).toMatchObject({
+      ok: true,
+      options: { mcpConfigPath: 'servers.json', approveAll: true }
+    })
+    expect(parseCliArgs(['--text', 'hi', '--mcp-config', ' '], {})).toMatchObject({
+      ok: false,
+      message: '--mcp-config needs a file name. Run with --help for usage.'
     })
   })
 

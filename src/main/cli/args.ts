@@ -34,6 +34,11 @@ Options:
   --json                  One JSON object per line: every event, then a metrics object.
   --save                  Keep this turn in the history (HARK_DATA_DIR, or the desktop app's
                           folder; unencrypted: the CLI has no key store).
+  --mcp-config <file>     MCP servers in Claude Desktop's format (default: mcp.json in Hark's
+                          data folder, if there is one).
+  --yes                   Approve every tool call. Without it, calls to tools that ask are put
+                          to you on the terminal (Allow <tool> <arguments>? [y/N/a]), and denied
+                          when standard input is not a terminal.
   -h, --help              Show this help.
 
 History: npm run -s cli -- history --help.
@@ -61,6 +66,10 @@ export interface CliOptions {
   json: boolean
   /** Keep the turn in the history. */
   save: boolean
+  /** --mcp-config; null = the data folder's mcp.json. */
+  mcpConfigPath: string | null
+  /** --yes: every tool call is approved without asking. */
+  approveAll: boolean
 }
 
 export type ParsedArgs =
@@ -90,6 +99,8 @@ const optionSpec = {
   timeout: { type: 'string' },
   json: { type: 'boolean' },
   save: { type: 'boolean' },
+  'mcp-config': { type: 'string' },
+  yes: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
 } as const
 const parseConfig = { options: optionSpec, strict: true, allowPositionals: false } as const
@@ -117,6 +128,8 @@ export function parseCliArgs(argv: readonly string[], env: CliEnv): ParsedArgs {
   if (engine === 'live' && input.kind === 'text') return usageError(LIVE_TEXT_REFUSAL)
   if (values.out !== undefined && values.out.trim() === '')
     return usageError('--out needs a file name.')
+  if (values['mcp-config'] !== undefined && values['mcp-config'].trim() === '')
+    return usageError('--mcp-config needs a file name.')
 
   const timeoutMs = parseTimeoutMs(values.timeout)
   if (typeof timeoutMs === 'string') return usageError(timeoutMs)
@@ -167,7 +180,9 @@ export function parseCliArgs(argv: readonly string[], env: CliEnv): ParsedArgs {
       instructions: parsed.data.instructions,
       timeoutMs,
       json: values.json === true,
-      save: values.save === true
+      save: values.save === true,
+      mcpConfigPath: values['mcp-config'] ?? null,
+      approveAll: values.yes === true
     }
   }
 }

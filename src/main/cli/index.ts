@@ -1,6 +1,7 @@
 // Entry point of `npm run -s cli`: binds main() to this process. Everything testable is in
 // main.ts; this file only owns process-wide concerns (signals, last-resort handlers, exit).
 
+import { createInterface } from 'node:readline/promises'
 import { ExitCode } from './exit-codes'
 import { main } from './main'
 
@@ -38,6 +39,16 @@ const onSignal = (): void => {
 process.on('SIGINT', onSignal)
 process.on('SIGTERM', onSignal)
 
+/** One question on the terminal (stderr, so stdout stays the transcript). */
+async function askOnTerminal(question: string): Promise<string> {
+  const terminal = createInterface({ input: process.stdin, output: process.stderr })
+  try {
+    return await terminal.question(question, { signal: interrupt.signal })
+  } finally {
+    terminal.close()
+  }
+}
+
 /** Resolves once everything written to stdout has been handed to the OS (pipes may be async). */
 function drainStdout(): Promise<void> {
   return new Promise((resolve) => process.stdout.write('', () => resolve()))
@@ -52,7 +63,9 @@ void main({
   stderr: (text) => {
     process.stderr.write(text)
   },
-  signal: interrupt.signal
+  signal: interrupt.signal,
+  // Approvals are asked only where someone can answer: a terminal on standard input.
+  ...(process.stdin.isTTY ? { prompt: askOnTerminal } : {})
 })
   .catch((error: unknown) => {
     // main() never rejects; this is a guard, not a path.

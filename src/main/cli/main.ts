@@ -21,6 +21,7 @@ import { createLiveController, withTrailingSilence } from './live-turn'
 import { AUDIO_CHUNK_MS, runTurn } from './run-turn'
 import type { TurnRequest } from './run-turn'
 import { decodeWavToPcm24k, WavInputError } from './wav-input'
+import type { ToolRuntime } from '../app/tool-runtime'
 
 export interface CliIo {
   argv: readonly string[]
@@ -31,6 +32,8 @@ export interface CliIo {
   signal?: AbortSignal
   /** Builds the core; the real RealtimeController (with the built-in tools) by default. */
   createController?: (config: RealtimeConfig) => Promise<RealtimeControllerApi>
+  /** Asks the user one question on the terminal; absent when standard input is not a terminal. */
+  prompt?: (question: string) => Promise<string>
 }
 
 export async function main(io: CliIo): Promise<ExitCode> {
@@ -77,19 +80,40 @@ async function runCli(io: CliIo): Promise<ExitCode> {
   const live = options.engine === 'live'
   // A deprecated Realtime model still works until its shutdown: run, and say so.
   if (!live) for (const warning of configWarnings(config)) io.stderr(`hark: warning: ${warning}\n`)
-  const controller = live
-    ? createLiveController(options, apiKey, debugLog(io))
-    : await (io.createController ?? createRealtimeController(io))(config)
-  const result = await runTurn(
-    controller,
-    {
-      request: live ? withTrailingSilence(request) : request,
-      timeoutMs: options.timeoutMs,
-      json: options.json,
-      ...(io.signal ? { signal: io.signal } : {})
-    },
-    { stdout: io.stdout }
-  )
+  // The Realtime engine's tools: the built-ins and the user's MCP servers (GPT-Live has none
+  // here). Loaded on demand, like the SDK: the MCP client is a large import.
+  const tools =
+    io.createController || live
+      ? null
+      : await (
+          await import('./cli-tools')
+        ).startCliTools({
+          mcpConfigPath: options.mcpConfigPath,
+          approveAll: options.approveAll,
+          ...(io.prompt ? { prompt: io.prompt } : {}),
+          env: io.env,
+          stderr: io.stderr,
+          ...(debugLog(io) ? { log: debugLog(io) } : {})
+        })
+  let result
+  try {
+    const controller = live
+      ? createLiveController(options, apiKey, debugLog(io))
+      : await (io.createController ?? createRealtimeController(io, tools))(config)
+    result = await runTurn(
+      controller,
+      {
+        request: live ? withTrailingSilence(request) : request,
+        timeoutMs: options.timeoutMs,
+        json: options.json,
+        ...(io.signal ? { signal: io.signal } : {})
+      },
+      { stdout: io.stdout }
+    )
+  } finally {
+    // Every MCP server the turn started stops with it, process trees included.
+    await tools?.dispose()
+  }
   if (result.exitCode !== ExitCode.ok)
     throw new CliError(result.exitCode, result.errorMessage ?? 'The turn failed.')
   if (options.outPath !== null) await writeWavAtomically(options.outPath, result.audio)
@@ -150,16 +174,17 @@ async function writeWavAtomically(outPath: string, pcm: Uint8Array): Promise<voi
 }
 
 function createRealtimeController(
-  io: CliIo
+  io: CliIo,
+  tools: ToolRuntime | null
 ): (config: RealtimeConfig) => Promise<RealtimeControllerApi> {
   return async (config) => {
     // Loaded on demand: --help and usage errors should not pay for the SDK's import.
-    const [{ RealtimeController }, { getCurrentTimeTool }] = await Promise.all([
-      import('../realtime/controller'),
-      import('../tools/clock')
-    ])
+    const { RealtimeController } = await import('../realtime/controller')
     const log = debugLog(io)
-    return new RealtimeController(config, { tools: [getCurrentTimeTool], ...(log ? { log } : {}) })
+    return new RealtimeController(config, {
+      ...(tools ? { tools: tools.sdkTools(), approveTool: tools.decide } : {}),
+      ...(log ? { log } : {})
+    })
   }
 }
 

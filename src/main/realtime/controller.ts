@@ -26,10 +26,11 @@ import { seedItems } from './history'
 import { PlaybackAwareTransport } from './playback-aware-transport'
 import { exactArrayBuffer } from './pcm-buffer'
 import type { RealtimeTool } from './session-config'
-import { createRealtimeSession } from './session-config'
+import { createAgent, createRealtimeSession } from './session-config'
 import type { SessionEventMapper } from './session-events'
 import { attachSessionEvents, transportHooks } from './session-events'
 import { StartAttempt, StartCancelledError } from './start-attempt'
+import { attachToolApprovals, type ToolApprovalDecider } from './tool-approvals'
 import { numberField, recordField } from './wire'
 import { TurnMetricsTracker } from './turn-metrics'
 
@@ -38,6 +39,8 @@ export type { RealtimeLog, RealtimeLogLevel } from './event-bus'
 export interface RealtimeControllerOptions {
   /** Local function tools (the SDK's `tool()`), e.g. `getCurrentTimeTool`. */
   tools?: RealtimeTool[]
+  /** Answers the SDK's tool approvals (the user's consent); without it every approval is refused. */
+  approveTool?: ToolApprovalDecider
   log?: RealtimeLog
   /** How long start() waits for the server's first event once the socket is open. */
   readyTimeoutMs?: number
@@ -116,6 +119,7 @@ export class RealtimeController implements RealtimeControllerApi {
       })
     })
     this.#session = createRealtimeSession(config, this.#transport, options.tools ?? [])
+    attachToolApprovals(this.#session, options.approveTool, this.#log)
     // The session object carries `expires_at` (unix seconds): the API ends a session at its time
     // limit (60 minutes, reference §1), and the session manager rolls over before that.
     this.#transport.on('session.created', (event: unknown) => {
@@ -262,6 +266,11 @@ export class RealtimeController implements RealtimeControllerApi {
       )
     this.#transport.reportPlayback(itemId, playedMs, final)
     this.#turnMetrics.played(itemId, playedMs)
+  }
+
+  /** A tool list that changed mid-session (an MCP server's `tools/list_changed`, a policy). */
+  async updateTools(tools: RealtimeTool[]): Promise<void> {
+    await this.#session.updateAgent(createAgent(this.#config, tools))
   }
 
   seedHistory(items: readonly ConversationItem[], options: { respond?: boolean } = {}): number {

@@ -54,18 +54,25 @@ export function buildSessionConfig(config: RealtimeConfig): Partial<RealtimeSess
   }
 }
 
+/** The agent ('Hark'); tools are omitted when there are none. */
+export function createAgent(
+  config: Pick<RealtimeConfig, 'instructions'>,
+  tools: RealtimeTool[]
+): RealtimeAgent {
+  return new RealtimeAgent({
+    name: 'Hark',
+    instructions: config.instructions,
+    ...(tools.length > 0 ? { tools } : {})
+  })
+}
+
 /** The agent ('Hark') and the session on Hark's transport; tools are omitted when there are none. */
 export function createRealtimeSession(
   config: RealtimeConfig,
   transport: PlaybackAwareTransport,
   tools: RealtimeTool[]
 ): RealtimeSession {
-  const agent = new RealtimeAgent({
-    name: 'Hark',
-    instructions: config.instructions,
-    ...(tools.length > 0 ? { tools } : {})
-  })
-  return new RealtimeSession(agent, {
+  return new RealtimeSession(createAgent(config, tools), {
     transport,
     model: config.model,
     config: buildSessionConfig(config),

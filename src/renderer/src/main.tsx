@@ -6,6 +6,7 @@ import { harkOrNull } from './ipc/hark'
 import './styles/theme.css'
 import './styles/layout.css'
 import './styles/controls.css'
+import './styles/tools.css'
 
 const rootElement = document.getElementById('root')
 if (!rootElement) throw new Error('Hark: #root is missing from index.html')

@@ -4,6 +4,7 @@ import { getEngine, stopSpeaking } from '../ipc/bridge'
 import { useConnection } from '../stores/connection'
 import { loadSettings } from '../stores/settings'
 import { codeOf, messageOf } from '../stores/errors'
+import { ApprovalCard } from './ApprovalCard'
 import { Composer } from './Composer'
 import { HistoryView } from './HistoryView'
 import { HistoryWarning } from './HistoryWarning'
@@ -16,6 +17,7 @@ import { SettingsPanel } from './SettingsPanel'
 import { PlaybackIndicator, StatusBar } from './StatusBar'
 import { PushToTalk } from './PushToTalk'
 import { hark } from '../ipc/hark'
+import { ToolActivityLog } from './ToolActivityLog'
 
 function ConnectButton(): JSX.Element {
   const status = useConnection((state) => state.status)
@@ -98,6 +100,8 @@ export function MainView(): JSX.Element {
         <NewConversation />
         <HistoryWarning />
         <ConversationLog />
+        <ToolActivityLog />
+        <ApprovalCard />
         <MicMuted />
         <PushToTalk />
         <Composer />

@@ -7,6 +7,7 @@ import { DesktopFields } from './DesktopFields'
 import { HistorySettings } from './HistorySettings'
 import { MicrophoneFields } from './MicrophoneFields'
 import { ModelFields } from './ModelFields'
+import { ToolsSettings } from './ToolsSettings'
 import { saveSettings, useSettings } from '../stores/settings'
 
 const MODES: { value: Settings['turnDetection']; label: string; hint: string }[] = [
@@ -220,6 +221,7 @@ export function SettingsPanel({ headingId }: { headingId: string }): JSX.Element
       ) : (
         <p className="muted">{error ?? 'Loading settings…'}</p>
       )}
+      <ToolsSettings />
     </section>
   )
 }

@@ -13,6 +13,7 @@ import { usePlayback } from '../stores/playback'
 import { useSettings } from '../stores/settings'
 import { codeOf, messageOf } from '../stores/errors'
 import { connectHotkey } from './hotkey'
+import { connectTools } from '../stores/tools'
 import { createPushToTalk, type PushToTalk } from './push-to-talk'
 
 export interface Bridge {
@@ -126,6 +127,7 @@ export function startBridge(hark: HarkApi): Bridge {
     bridge = connectBridge(hark)
     // For the app's lifetime, like the bridge itself.
     connectHotkey(hark, bridge.pushToTalk)
+    connectTools(hark)
   }
   return bridge
 }

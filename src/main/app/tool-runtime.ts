@@ -1,0 +1,214 @@
+// Tools for one Hark process: the built-ins, the user's MCP servers, the consent broker, and the
+// IPC requests of Settings → Tools and the approval card. Hark-main creates it; the session's
+// controllers get its SDK tools and its approval decider.
+import { join } from 'node:path'
+import type { InvokeChannel } from '../../shared/ipc'
+import type { ToolsOverview } from '../../shared/tools-ipc'
+import { claudeConfigPath, readClaudeServers } from '../mcp/claude-import'
+import { McpManager } from '../mcp/mcp-manager'
+import type { RealtimeLog } from '../realtime/event-bus'
+import type { RealtimeTool } from '../realtime/session-config'
+import type { ToolApprovalDecider } from '../realtime/tool-approvals'
+import { createBuiltinTools } from '../tools/builtin-tools'
+import type { DesktopToolServices } from '../tools/desktop-tool-services'
+import { toSdkTools } from '../tools/sdk-tools'
+import { createToolPermissions } from '../tools/tool-permissions'
+import { ToolHost, type ToolHostEvent } from '../tools/tool-host'
+import type { IpcEventMessage } from './event-mapping'
+import { HarkError } from './ipc-error'
+import type { InvokeHandlers } from './router'
+
+export const MCP_CONFIG_FILE = 'mcp.json'
+
+export type ToolInvokeChannel = Extract<InvokeChannel, `tools.${string}` | `mcp.${string}`>
+
+export type ToolInvokeHandlers = Pick<InvokeHandlers, ToolInvokeChannel>
+
+export interface ToolRuntimeDeps {
+  /** The data folder (mcp.json, tool-permissions.json); null keeps nothing on disk. */
+  dataDir: string | null
+  /** mcp.json elsewhere than the data folder (the CLI's --mcp-config). */
+  mcpConfigPath?: string | null
+  services: DesktopToolServices
+  log: RealtimeLog
+  broadcast: (message: IpcEventMessage) => void
+  resolvePath?: () => Promise<string | undefined>
+  /** Where Claude Desktop's config is; the platform's place by default. */
+  claudeConfigPath?: string | null
+  /** How long an approval waits for the user (60 s). */
+  approvalTimeoutMs?: number
+}
+
+/** The controller side: what a live session needs to follow tool changes. */
+export interface ToolAwareController {
+  readonly status: string
+  updateTools(tools: RealtimeTool[]): Promise<void>
+}
+
+export class ToolRuntime {
+  readonly host: ToolHost
+  readonly mcp: McpManager
+  readonly #deps: ToolRuntimeDeps
+  #controller: ToolAwareController | undefined
+  #changeScheduled = false
+  #disposed = false
+  /** What the window was last told (or would see at start): unchanged lists are not re-sent. */
+  #lastOverview = ''
+
+  constructor(deps: ToolRuntimeDeps) {
+    this.#deps = deps
+    const permissions = createToolPermissions(deps.dataDir)
+    this.#loaded = permissions.load()
+    this.host = new ToolHost({
+      permissions,
+      onEvent: (event) => this.#onHostEvent(event),
+      ...(deps.approvalTimeoutMs !== undefined ? { approvalTimeoutMs: deps.approvalTimeoutMs } : {})
+    })
+    this.host.setTools('builtin', createBuiltinTools(deps.services))
+    const configPath =
+      deps.mcpConfigPath !== undefined
+        ? deps.mcpConfigPath
+        : deps.dataDir === null
+          ? null
+          : join(deps.dataDir, MCP_CONFIG_FILE)
+    this.mcp = new McpManager({
+      configPath,
+      host: this.host,
+      log: deps.log,
+      onChange: () => this.#scheduleChange(),
+      ...(deps.resolvePath ? { resolvePath: deps.resolvePath } : {})
+    })
+    this.#lastOverview = JSON.stringify(this.overview())
+  }
+
+  readonly #loaded: Promise<void>
+
+  /** Load the permissions and start the user's servers. Never rejects. */
+  async start(): Promise<void> {
+    await this.#loaded
+    await this.mcp
+      .reload()
+      .catch((error: unknown) =>
+        this.#deps.log('warn', 'mcp: servers could not start', { error: String(error) })
+      )
+  }
+
+  sdkTools(): RealtimeTool[] {
+    return toSdkTools(this.host)
+  }
+
+  readonly decide: ToolApprovalDecider = (callId, name, argumentsJson) =>
+    this.host.decideApproval(callId, name, argumentsJson)
+
+  /** The live session's controller: it is given the new tool list when tools change. */
+  attachController(controller: ToolAwareController | undefined): void {
+    this.#controller = controller
+  }
+
+  /** A session that ends takes its pending approvals with it. */
+  sessionEnded(): void {
+    this.host.cancelPending()
+  }
+
+  overview(): ToolsOverview {
+    return {
+      tools: this.host.summaries(),
+      servers: this.mcp.servers(),
+      configPath: this.mcp.configPath,
+      configError: this.mcp.configError
+    }
+  }
+
+  /** The `tools.*` and `mcp.*` invokes; the router has validated each request already. */
+  readonly handlers: ToolInvokeHandlers = {
+    'tools.overview': () => this.overview(),
+    'tools.approve': ({ id, always }) => ({
+      answered: this.host.answer(id, always ? 'always' : 'once')
+    }),
+    'tools.deny': ({ id }) => ({ answered: this.host.answer(id, 'deny') }),
+    'tools.setPolicy': async ({ name, policy }) => {
+      await this.host.setPolicy(name, policy)
+      return this.overview()
+    },
+    'tools.revoke': async ({ name }) => {
+      await this.host.revoke(name)
+      return this.overview()
+    },
+    'mcp.saveServer': async ({ name, config, previousName }) => {
+      await this.#editing(() => this.mcp.saveServer(name, config, previousName))
+      return this.overview()
+    },
+    'mcp.removeServer': async ({ name }) => {
+      await this.#editing(() => this.mcp.removeServer(name))
+      return this.overview()
+    },
+    'mcp.claudeServers': () => readClaudeServers(this.#claudePath()),
+    'mcp.importClaude': async ({ names }) => {
+      const claude = await readClaudeServers(this.#claudePath())
+      // Names no longer in Claude Desktop's file (edited meanwhile) are skipped.
+      const chosen = claude.servers.filter((server) => names.includes(server.name))
+      if (chosen.length > 0) await this.#editing(() => this.mcp.importServers(chosen))
+      return this.overview()
+    }
+  }
+
+  /** Stop every server and its process tree; deny what is pending. */
+  async dispose(): Promise<void> {
+    this.#disposed = true
+    this.#controller = undefined
+    this.host.dispose()
+    await this.mcp.stop()
+  }
+
+  #claudePath(): string | null {
+    return this.#deps.claudeConfigPath !== undefined
+      ? this.#deps.claudeConfigPath
+      : claudeConfigPath()
+  }
+
+  async #editing(edit: () => Promise<void>): Promise<void> {
+    try {
+      await edit()
+    } catch (error) {
+      throw new HarkError('invalid_input', error instanceof Error ? error.message : String(error))
+    }
+  }
+
+  #onHostEvent(event: ToolHostEvent): void {
+    switch (event.type) {
+      case 'approval_requested':
+        return this.#deps.broadcast({ channel: 'tools.approvalRequested', payload: event.request })
+      case 'approval_ended':
+        return this.#deps.broadcast({
+          channel: 'tools.approvalEnded',
+          payload: { id: event.id, outcome: event.outcome }
+        })
+      case 'activity':
+        return this.#deps.broadcast({ channel: 'tools.activity', payload: event.activity })
+      case 'changed':
+        return this.#scheduleChange()
+    }
+  }
+
+  /** Many changes arrive together (a server's tools, its state): tell everyone once. */
+  #scheduleChange(): void {
+    if (this.#changeScheduled || this.#disposed) return
+    this.#changeScheduled = true
+    setImmediate(() => {
+      this.#changeScheduled = false
+      if (this.#disposed) return
+      const overview = this.overview()
+      const text = JSON.stringify(overview)
+      if (text === this.#lastOverview) return
+      this.#lastOverview = text
+      this.#deps.broadcast({ channel: 'tools.changed', payload: overview })
+      const controller = this.#controller
+      if (controller?.status === 'connected')
+        controller.updateTools(this.sdkTools()).catch((error: unknown) =>
+          this.#deps.log('warn', 'tools: the session could not take the new tool list', {
+            error: String(error)
+          })
+        )
+    })
+  }
+}
