@@ -2,7 +2,6 @@
 // there is no secure storage, so a key set in the page is kept in memory for this run only.
 import { createHarkMain, type IpcRouter } from '../main/app/hark-main'
 import { noKeyStoreCipher } from '../main/storage/no-key-store'
-import type { SecretCipher } from '../main/storage/key-store'
 import { unavailableToolServices } from '../main/tools/desktop-tool-services'
 
 /** No secure storage in the browser host: a key file here would be plain text in disguise. */
