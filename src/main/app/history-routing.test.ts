@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { createHarness, type Harness } from '../../../test/doubles/hark-main-harness'
 import type { ConversationItem } from '../../shared/realtime-events'
+import { DEFAULT_MODEL } from '../../shared/settings'
 import type { HarkError } from './ipc-error'
 
 vi.mock('node:fs', async (importOriginal) => {
@@ -68,7 +69,7 @@ describe('history through the router', () => {
       ['What is the capital of Peru?', 'completed', undefined],
       ['Lima is', 'incomplete', 1200]
     ])
-    expect(conversation.model).toBe('gpt-realtime')
+    expect(conversation.model).toBe(DEFAULT_MODEL)
     expect(h.emitted.some((event) => event.channel === 'history.changed')).toBe(true)
   })
 
