@@ -1,20 +1,10 @@
 // What a replay carries: answers cut where they were heard, never the unheard rest.
+import { assistantItem, userItem } from '../../../test/doubles/conversation-items'
 import { describe, expect, it } from 'vitest'
-import type { ConversationItem } from '../../shared/realtime-events'
 import { ConversationLedger, MAX_LEDGER_ITEMS, cutAtWord } from './conversation-ledger'
 
-const user = (itemId: string, text: string | null): ConversationItem => ({
-  itemId,
-  kind: 'message',
-  role: 'user',
-  text,
-  status: 'completed'
-})
-const assistant = (
-  itemId: string,
-  text: string | null,
-  status: ConversationItem['status'] = 'completed'
-): ConversationItem => ({ itemId, kind: 'message', role: 'assistant', text, status })
+const user = userItem
+const assistant = assistantItem
 
 /** One second of 24 kHz PCM16. */
 const SECOND = new Uint8Array(48_000)

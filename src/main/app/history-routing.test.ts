@@ -4,9 +4,9 @@
 import * as fs from 'node:fs'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { assistantItem, userItem } from '../../../test/doubles/conversation-items'
 import { describe, expect, it, vi } from 'vitest'
 import { createHarness, type Harness } from '../../../test/doubles/hark-main-harness'
-import type { ConversationItem } from '../../shared/realtime-events'
 import { DEFAULT_MODEL } from '../../shared/settings'
 import type { HarkError } from './ipc-error'
 
@@ -17,18 +17,8 @@ vi.mock('node:fs', async (importOriginal) => {
 
 const KEY = 'sk-test-0123456789abcdef'
 
-const user = (itemId: string, text: string): ConversationItem => ({
-  itemId,
-  kind: 'message',
-  role: 'user',
-  text,
-  status: 'completed'
-})
-const assistant = (
-  itemId: string,
-  text: string | null,
-  status: ConversationItem['status'] = 'completed'
-): ConversationItem => ({ itemId, kind: 'message', role: 'assistant', text, status })
+const user = userItem
+const assistant = assistantItem
 
 async function connected(): Promise<Harness> {
   const h = await createHarness({ OPENAI_API_KEY: KEY })
