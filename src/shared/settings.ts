@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { endpointProblem } from './endpoint'
+import { DEFAULT_LIVE_MODEL, DEFAULT_LIVE_VOICE } from './live-models'
 import { DEFAULT_REASONING_EFFORT, DEFAULT_TRANSCRIPTION_MODEL, REASONING_EFFORTS } from './models'
 
 /** The current generation (src/shared/models.ts); `gpt-realtime` shuts down on 2027-01-20. */
@@ -64,7 +65,13 @@ const settingsFields = {
    * Let OpenAI keep traces of each session (the Realtime API's `tracing: "auto"`, shown in the
    * platform's Traces dashboard). Off unless the user turns it on: `tracing: null` is sent.
    */
-  tracing: z.boolean()
+  tracing: z.boolean(),
+  /** Which voice API a session uses (reference §2): the Realtime API, or GPT-Live (engine-choice.ts). */
+  engine: z.enum(['realtime', 'live']),
+  /** The GPT-Live model (free text for other servers); `model` stays the Realtime one. */
+  liveModel: z.string().trim().min(1).max(100),
+  /** GPT-Live's voice, fixed for a session's life (SessionConfig.audio.output.voice). */
+  liveVoice: z.string().trim().min(1).max(50)
 }
 
 /** The user's settings: stored as one JSON file by main, edited in the renderer. */
@@ -86,7 +93,10 @@ export const settingsSchema = z.object({
   launchAtLogin: settingsFields.launchAtLogin.default(false),
   historyPlainAllowed: settingsFields.historyPlainAllowed.default(false),
   historyRetentionDays: settingsFields.historyRetentionDays.default(null),
-  tracing: settingsFields.tracing.default(false)
+  tracing: settingsFields.tracing.default(false),
+  engine: settingsFields.engine.default('realtime'),
+  liveModel: settingsFields.liveModel.default(DEFAULT_LIVE_MODEL),
+  liveVoice: settingsFields.liveVoice.default(DEFAULT_LIVE_VOICE)
 })
 export type Settings = z.infer<typeof settingsSchema>
 export const settingsPatchSchema = z.object(settingsFields).partial().strict()

@@ -297,7 +297,7 @@ describe('LiveEngine against the fake GPT-Live server', () => {
     server.endSession('content')
     await statusBecomes('disconnected')
     const last = events.ofType('status').at(-1)!
-    expect(last.code).toBe('server')
+    expect(last.code).toBe('invalid_request')
     expect(last.reason).toMatch(/safety filter/)
     expect(server.connectionCount).toBe(1)
     expect(engine.items.filter((i) => i.kind === 'message')).toHaveLength(2)

@@ -64,3 +64,37 @@ export async function runDelegation(
     }
   }
 }
+
+export interface DelegationSession {
+  /** The session it belongs to may have ended meanwhile; a new one knows nothing of it. */
+  isCurrent: () => boolean
+  send: (event: CommentaryAppendEvent) => void
+}
+
+export interface DelegationBook {
+  lastUserText(): string
+  addDelegation(callId: string, request: string): void
+  completeDelegation(callId: string, output: string): void
+}
+
+/** One client delegation, start to end: shown as a tool call, run, answered as commentary. */
+export async function delegateTask(
+  delegation: { id: string; offsetMs: number },
+  deps: {
+    handler: LiveDelegationHandler | undefined
+    book: DelegationBook
+    session: DelegationSession
+    onFailure: (message: string) => void
+  }
+): Promise<void> {
+  const request = deps.book.lastUserText()
+  deps.book.addDelegation(delegation.id, request)
+  const { outcome, failure } = await runDelegation(deps.handler, {
+    delegationId: delegation.id,
+    offsetMs: delegation.offsetMs,
+    request
+  })
+  if (failure) deps.onFailure(failure)
+  deps.book.completeDelegation(delegation.id, outcomeText(outcome))
+  if (deps.session.isCurrent()) deps.session.send(delegationReply(delegation.id, outcome))
+}

@@ -2,12 +2,10 @@
 // read at connect time, and stays in main (reference §2: `Authorization: Bearer` on the upgrade).
 import type { InitialItem, SessionStartEvent } from 'openai/resources/live/live'
 import { MissingApiKeyError } from '../../realtime/config'
+import { DEFAULT_LIVE_MODEL, DEFAULT_LIVE_VOICE } from '../../../shared/live-models'
 
 export const OPENAI_LIVE_URL = 'wss://api.openai.com/v1/live/sessions'
-/** The newest GPT-Live model (reference §2: gpt-live-1.1 from 2026-11-20). */
-export const DEFAULT_LIVE_MODEL = 'gpt-live-1.1'
-/** The API's own default voice for Live (SessionConfig.audio.output.voice). */
-export const DEFAULT_LIVE_VOICE = 'marin'
+export { DEFAULT_LIVE_MODEL, DEFAULT_LIVE_VOICE } from '../../../shared/live-models'
 
 export interface LiveConfig {
   apiKey: () => string | Promise<string>

@@ -48,6 +48,15 @@ export class LiveConversation {
     return this.#open.get('assistant')?.item.itemId ?? null
   }
 
+  /**
+   * The conversation so far, from before this engine (a reconnect by the session manager, or
+   * History's Continue): kept with its ids, and given to the first session as history.
+   */
+  seed(items: readonly ConversationItem[]): void {
+    for (const item of items)
+      if (item.kind === 'message' && item.text?.trim()) this.#items.push({ ...item })
+  }
+
   fragment(role: Role, delta: string, startMs: number, endMs: number): void {
     const turn = this.#turnFor(role, startMs, false)
     turn.lastEndMs = Math.max(turn.lastEndMs ?? 0, endMs)

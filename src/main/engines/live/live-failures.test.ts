@@ -35,8 +35,9 @@ describe('GPT-Live failures in words', () => {
   it('renews after expiry or a lost connection, and stops after a safety close or a hang-up', () => {
     expect(sessionEnd('expired').kind).toBe('renew')
     expect(sessionEnd('connection_lost').kind).toBe('renew')
-    expect(sessionEnd('content')).toMatchObject({ kind: 'stop', code: 'server' })
-    expect(sessionEnd('remote_hangup').kind).toBe('stop')
+    // Never 'network' or 'server': the session manager would reconnect after those.
+    expect(sessionEnd('content')).toMatchObject({ kind: 'stop', code: 'invalid_request' })
+    expect(sessionEnd('remote_hangup')).toMatchObject({ kind: 'stop', code: undefined })
     expect(sessionEnd('something_new')).toMatchObject({ kind: 'stop', code: 'protocol' })
   })
 

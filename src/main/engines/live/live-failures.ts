@@ -3,6 +3,7 @@
 // classifier reads them and only its wording changes; what is Live's own is here: its `error`
 // event and the reasons of `session.closed` (reference §2).
 import type { ErrorCode } from '../../../shared/realtime-events'
+import { RealtimeCoreError } from '../../realtime/controller-api'
 import type { ClassifiedError } from '../../realtime/error-classifier'
 import {
   classifyClose,
@@ -26,6 +27,12 @@ export function asLive(error: ClassifiedError): ClassifiedError {
     (_match, _t: string, what: string) => ENGINE_NAMES[what.toLowerCase()] ?? 'GPT-Live'
   )
   return { code: error.code, message: message.charAt(0).toUpperCase() + message.slice(1) }
+}
+
+/** Any failure of a start or a renewal, in words: the core's own errors keep theirs. */
+export function liveFailure(error: unknown, url: string): ClassifiedError {
+  if (error instanceof RealtimeCoreError) return { code: error.code, message: error.message }
+  return asLive(classifyError(error, { url }))
 }
 
 /** Why a socket could not be opened (or closed before the session started). */
@@ -76,15 +83,17 @@ export function sessionEnd(reason: string): SessionEnd {
         kind: 'renew',
         message: 'GPT-Live lost the connection; continuing in a new session.'
       }
+    // Neither is a failure a reconnect fixes (the session manager retries 'network' and
+    // 'server'): the safety filter refused the conversation, or the other side hung up.
     case 'content':
       return {
         kind: 'stop',
-        code: 'server',
+        code: 'invalid_request',
         message:
           'GPT-Live ended the session because of its safety filter. The conversation so far is kept; connect again to go on.'
       }
     case 'remote_hangup':
-      return { kind: 'stop', code: 'server', message: 'GPT-Live hung up.' }
+      return { kind: 'stop', code: undefined, message: 'GPT-Live hung up.' }
     case 'close_requested':
       return { kind: 'stop', code: undefined, message: 'The session was closed.' }
     default:
