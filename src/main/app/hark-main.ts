@@ -24,6 +24,8 @@ import { SessionManager } from './session-manager'
 import { createTalkControls, type TalkControls } from './talk-controls'
 import { HistoryService } from './history-service'
 import { ToolRuntime } from './tool-runtime'
+import { createEngineChoice } from './engine-choice'
+import { createLiveDelegationHandler } from './live-delegation'
 import { resolveLoginShellPath } from '../mcp/login-path'
 import { unavailableToolServices, type DesktopToolServices } from '../tools/desktop-tool-services'
 
@@ -117,6 +119,13 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
   })
   void tools.start()
 
+  const engines = createEngineChoice({
+    env: deps.env,
+    readKey: () => keys.read(),
+    log,
+    delegationHandler: createLiveDelegationHandler(tools.host),
+    isMicMuted: () => talk.isMuted()
+  })
   const session: SessionManager = new SessionManager({
     env: deps.env,
     readSettings,
@@ -140,6 +149,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     },
     onConversationStart: ({ settings: current, seed }): Promise<void> =>
       history.conversationStarted(current, seed),
+    chooseEngine: engines.choose,
     log
   })
   history.open().catch((error: unknown) =>
@@ -173,7 +183,10 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     }
   }
   const talk = createTalkControls({
-    emit: broadcast,
+    emit: (message) => {
+      if (message.channel === 'mic.muteChanged') engines.setMicMuted(message.payload.muted)
+      broadcast(message)
+    },
     cancelTurn: () => session.pttCancel(),
     log
   })

@@ -14,6 +14,7 @@ import type { RealtimeLog } from '../realtime/event-bus'
 import type { ConversationItem, ErrorCode, RealtimeCoreEvent } from '../../shared/realtime-events'
 import type { Settings } from '../../shared/settings'
 import { ConversationLedger, type PendingMessage } from './conversation-ledger'
+import type { EngineChooser } from './engine-choice'
 import type { SessionEvent, SessionStatusEvent } from './event-mapping'
 import {
   MAX_RECONNECT_ATTEMPTS,
@@ -50,6 +51,8 @@ export interface SessionManagerDeps {
     settings: Settings
     seed: readonly ConversationItem[]
   }) => Promise<void>
+  /** The engine the settings choose (engine-choice.ts); none, or undefined, is the Realtime API. */
+  chooseEngine?: EngineChooser
 }
 
 const CLOSED_BY_USER = 'The session was closed.'
@@ -260,15 +263,20 @@ export class SessionManager {
     settings: Settings,
     link: Link
   ): { controller: RealtimeControllerApi; unsubscribe: () => void } {
-    const config = resolveRealtimeConfig(settings, this.#deps.env, this.#deps.readKey)
-    // The window shows a stored deprecated model itself (DeprecatedModelNotice); one named in
-    // the environment can only be logged.
-    for (const warning of configWarnings(config)) this.#deps.log('warn', `session: ${warning}`)
-    const controller = this.#deps.createController(config)
+    const controller =
+      this.#deps.chooseEngine?.(settings, this.#ledger.items) ?? this.#createRealtime(settings)
     const unsubscribe = controller.subscribe((event) =>
       this.#onControllerEvent(controller, link, event)
     )
     return { controller, unsubscribe }
+  }
+
+  #createRealtime(settings: Settings): RealtimeControllerApi {
+    const config = resolveRealtimeConfig(settings, this.#deps.env, this.#deps.readKey)
+    // The window shows a stored deprecated model itself (DeprecatedModelNotice); one named in
+    // the environment can only be logged.
+    for (const warning of configWarnings(config)) this.#deps.log('warn', `session: ${warning}`)
+    return this.#deps.createController(config)
   }
 
   #onControllerEvent(

@@ -2,7 +2,8 @@ import { useEffect, useId, useState } from 'react'
 import type { JSX } from 'react'
 import { getEngine, stopSpeaking } from '../ipc/bridge'
 import { useConnection } from '../stores/connection'
-import { loadSettings } from '../stores/settings'
+import { loadSettings, useSettings } from '../stores/settings'
+import { beforeLiveSession } from '../audio/live-echo-hook'
 import { codeOf, messageOf } from '../stores/errors'
 import { ApprovalCard } from './ApprovalCard'
 import { Composer } from './Composer'
@@ -28,7 +29,9 @@ function ConnectButton(): JSX.Element {
   const onClick = (): void => {
     setBusy(true)
     if (!connectedOrConnecting) void getEngine()?.start()
-    const action = connectedOrConnecting ? hark().session.stop() : hark().session.start()
+    const action = connectedOrConnecting
+      ? hark().session.stop()
+      : beforeLiveSession(useSettings.getState().settings).then(() => hark().session.start())
     action
       .catch((error: unknown) =>
         useConnection.getState().errorReported(codeOf(error), messageOf(error))

@@ -6,6 +6,7 @@ import { isHandsFree } from '../audio/capture-preferences'
 import { useCapture } from '../stores/capture'
 import { useConnection } from '../stores/connection'
 import { useSettings } from '../stores/settings'
+import { LiveTalkNote } from './LiveTalkNote'
 
 /** Where Space types a character (or toggles a control) instead of talking. */
 function isTypingTarget(target: EventTarget | null): boolean {
@@ -99,6 +100,7 @@ export function PushToTalk(): JSX.Element {
           {hint}
         </p>
       )}
+      <LiveTalkNote />
       {problem && (
         // A new key per report re-creates the alert, so a repeated problem is announced again.
         <p key={problemCount} className="ptt__message error" role="alert">

@@ -4,6 +4,7 @@ import { KNOWN_VOICES, settingsPatchSchema } from '../../../shared/settings'
 import type { Settings } from '../../../shared/settings'
 import { clearKey, useKey } from '../stores/key'
 import { DesktopFields } from './DesktopFields'
+import { EngineFields } from './EngineFields'
 import { HistorySettings } from './HistorySettings'
 import { MicrophoneFields } from './MicrophoneFields'
 import { ModelFields } from './ModelFields'
@@ -34,6 +35,9 @@ type Draft = Pick<
   | 'hotkey'
   | 'launchAtLogin'
   | 'tracing'
+  | 'engine'
+  | 'liveModel'
+  | 'liveVoice'
 >
 
 const draftOf = (settings: Settings): Draft => ({
@@ -48,7 +52,10 @@ const draftOf = (settings: Settings): Draft => ({
   autoGainControl: settings.autoGainControl,
   hotkey: settings.hotkey,
   launchAtLogin: settings.launchAtLogin,
-  tracing: settings.tracing
+  tracing: settings.tracing,
+  engine: settings.engine,
+  liveModel: settings.liveModel,
+  liveVoice: settings.liveVoice
 })
 
 function SettingsForm({ settings }: { settings: Settings }): JSX.Element {
@@ -83,6 +90,7 @@ function SettingsForm({ settings }: { settings: Settings }): JSX.Element {
   return (
     <form className="settings__form" onSubmit={onSubmit}>
       {notice && <p className="notice">{notice}</p>}
+      <EngineFields value={draft} onChange={update} />
       <ModelFields value={draft} onChange={update} />
       <label className="field">
         <span className="field__label">Voice</span>

@@ -12,7 +12,11 @@ export function TurnFigures({ itemId }: { itemId: string }): JSX.Element | null 
     return responseId === undefined ? undefined : state.byResponse[responseId]
   })
   if (!metrics) return null
-  const cost = metrics.usage === null ? 'tokens unknown' : costText(metrics.costUsd)
+  // GPT-Live bills seconds, not tokens: its turns have a cost and no token usage.
+  const cost =
+    metrics.usage === null && metrics.costUsd === null
+      ? 'tokens unknown'
+      : costText(metrics.costUsd)
   const latency = metrics.latency
   return (
     <span className="turn-figures" data-testid="turn-figures">

@@ -11,6 +11,7 @@ import { useTurnMetrics } from '../stores/turn-metrics'
 import { useMic } from '../stores/desktop'
 import { usePlayback } from '../stores/playback'
 import { useSettings } from '../stores/settings'
+import { isLiveEngine, LIVE_STOP_NOTE, useStopNote } from '../stores/engine'
 import { codeOf, messageOf } from '../stores/errors'
 import { connectHotkey } from './hotkey'
 import { connectTools } from '../stores/tools'
@@ -147,6 +148,8 @@ export function getPushToTalk(): PushToTalk | null {
 export async function stopSpeaking(hark: HarkApi): Promise<void> {
   const engine = getEngine()
   if (engine) await engine.flush()
+  // GPT-Live has no cancel or truncate (reference §2): say so rather than pretend.
+  if (isLiveEngine(useSettings.getState().settings)) useStopNote.setState({ note: LIVE_STOP_NOTE })
   try {
     await hark.session.interrupt()
   } catch (error) {
