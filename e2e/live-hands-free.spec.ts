@@ -1,0 +1,93 @@
+// GPT-Live in the real renderer: chosen in Settings with hands-free mode, the window holds a
+// conversation with Chromium's fake microphone against the fake GPT-Live server (the server, not
+// Hark, decides when the user has finished): both sides are captioned, the answer is played, the
+// talk control is a Mute button whose state GPT-Live is told, and Stop speaking says honestly
+// that the model may finish its sentence.
+import { execFileSync } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { startFakeLiveServer, type FakeLiveServer } from '../test/fake-live/index'
+import { FAKE_API_KEY, connect, enterKey, expect, playedFrames, test } from './fixtures'
+
+const fixturesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../test-results/fixtures')
+
+/** A question, then 3 s of silence (the fake ends a turn after 500 ms); Chromium loops it. */
+function makeQuestionWav(): string {
+  mkdirSync(fixturesDir, { recursive: true })
+  const raw = resolve(fixturesDir, 'live-question-raw.wav')
+  const wav = resolve(fixturesDir, 'live-question-48k.wav')
+  execFileSync('espeak-ng', ['-w', raw, 'What is the weather like in Lisbon today?'])
+  execFileSync('sox', [raw, '-r', '48000', '-c', '1', '-b', '16', wav, 'pad', '0', '3'])
+  return wav
+}
+
+const liveTest = test.extend<{ fakeLive: FakeLiveServer }, { speechWav: string }>({
+  // eslint-disable-next-line no-empty-pattern
+  speechWav: [async ({}, use) => use(makeQuestionWav()), { scope: 'worker' }],
+  launchOptions: [
+    async ({ launchOptions, speechWav }, use) =>
+      use({
+        ...launchOptions,
+        args: [...(launchOptions.args ?? []), `--use-file-for-fake-audio-capture=${speechWav}`]
+      }),
+    { scope: 'worker' }
+  ],
+  // eslint-disable-next-line no-empty-pattern
+  fakeLive: async ({}, use) => {
+    const server = await startFakeLiveServer({ speed: 4 })
+    await use(server)
+    await server.close().catch(() => undefined)
+  },
+  coreEnv: async ({ fake, fakeLive }, use) => {
+    await use({ OPENAI_REALTIME_URL: fake.url, OPENAI_LIVE_URL: fakeLive.url })
+  }
+})
+
+liveTest(
+  'a hands-free conversation on GPT-Live: captions, audio played, mute and unmute',
+  async ({ app, fake, fakeLive, host }) => {
+    await enterKey(app, FAKE_API_KEY)
+    await app.getByRole('button', { name: 'Settings' }).click()
+    await app.getByRole('radio', { name: /^GPT-Live/ }).check()
+    await expect(app.getByRole('combobox', { name: 'GPT-Live model' })).toHaveValue('gpt-live-1.1')
+    await expect(app.getByRole('combobox', { name: 'GPT-Live voice' })).toHaveValue('marin')
+    await app.getByRole('radio', { name: /Hands-free \(server VAD\)/ }).check()
+    await app.getByRole('button', { name: 'Save settings' }).click()
+    await expect(app.getByText('Saved.')).toBeVisible()
+    await app.getByRole('button', { name: 'Settings', exact: true }).click()
+
+    await connect(app)
+    await expect(app.getByLabel('What the talk button does')).toContainText(
+      'hears you the whole time you are connected'
+    )
+    expect(fakeLive.startedSession(0)).toMatchObject({
+      model: 'gpt-live-1.1',
+      audio: { output: { voice: 'marin' } }
+    })
+    expect(fake.connectionCount).toBe(0)
+
+    // The server's turn taking: no key press, no commit (there is none in GPT-Live).
+    const [turn] = await fakeLive.waitForTurns(1, 30_000)
+    await expect(app.locator('li.caption--user').first()).toContainText('seconds of speech')
+    const answer = app.locator('li.caption--assistant').first()
+    await expect(answer).toContainText(turn!.replyText.trim())
+    const itemId = (await answer.getAttribute('data-item-id')) ?? ''
+    await expect.poll(() => playedFrames(host, itemId)).toBeGreaterThan(0)
+    await expect(answer.getByTestId('turn-figures')).toContainText('$')
+
+    // Mute: GPT-Live is told, and no more microphone audio leaves the machine.
+    await app.getByRole('button', { name: 'Mute', exact: true }).click()
+    await expect.poll(() => fakeLive.isMuted(0)).toBe(true)
+    await expect(app.getByText(/Microphone muted/)).toBeVisible()
+    const mutedBytes = fakeLive.inputAudio(0).byteLength
+    await app.waitForTimeout(500)
+    expect(fakeLive.inputAudio(0).byteLength).toBe(mutedBytes)
+    await app.getByRole('button', { name: 'Unmute', exact: true }).first().click()
+    await expect.poll(() => fakeLive.isMuted(0)).toBe(false)
+    await expect.poll(() => fakeLive.inputAudio(0).byteLength).toBeGreaterThan(mutedBytes)
+
+    await app.getByRole('button', { name: 'Stop speaking' }).click()
+    await expect(app.getByText(/the model may finish its sentence/)).toBeVisible()
+  }
+)
