@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { Page } from '@playwright/test'
 import { startFakeLiveServer, type FakeLiveServer } from '../test/fake-live/index'
 import { FAKE_API_KEY, connect, enterKey, expect, playedFrames, test } from './fixtures'
 
@@ -44,19 +45,22 @@ const liveTest = test.extend<{ fakeLive: FakeLiveServer }, { speechWav: string }
   }
 })
 
+async function chooseLiveHandsFree(app: Page): Promise<void> {
+  await enterKey(app, FAKE_API_KEY)
+  await app.getByRole('button', { name: 'Settings' }).click()
+  await app.getByRole('radio', { name: /^GPT-Live/ }).check()
+  await expect(app.getByRole('combobox', { name: 'GPT-Live model' })).toHaveValue('gpt-live-1.1')
+  await expect(app.getByRole('combobox', { name: 'GPT-Live voice' })).toHaveValue('marin')
+  await app.getByRole('radio', { name: /Hands-free \(server VAD\)/ }).check()
+  await app.getByRole('button', { name: 'Save settings' }).click()
+  await expect(app.getByText('Saved.')).toBeVisible()
+  await app.getByRole('button', { name: 'Settings', exact: true }).click()
+}
+
 liveTest(
   'a hands-free conversation on GPT-Live: captions, audio played, mute and unmute',
   async ({ app, fake, fakeLive, host }) => {
-    await enterKey(app, FAKE_API_KEY)
-    await app.getByRole('button', { name: 'Settings' }).click()
-    await app.getByRole('radio', { name: /^GPT-Live/ }).check()
-    await expect(app.getByRole('combobox', { name: 'GPT-Live model' })).toHaveValue('gpt-live-1.1')
-    await expect(app.getByRole('combobox', { name: 'GPT-Live voice' })).toHaveValue('marin')
-    await app.getByRole('radio', { name: /Hands-free \(server VAD\)/ }).check()
-    await app.getByRole('button', { name: 'Save settings' }).click()
-    await expect(app.getByText('Saved.')).toBeVisible()
-    await app.getByRole('button', { name: 'Settings', exact: true }).click()
-
+    await chooseLiveHandsFree(app)
     await connect(app)
     await expect(app.getByLabel('What the talk button does')).toContainText(
       'hears you the whole time you are connected'
@@ -89,5 +93,21 @@ liveTest(
 
     await app.getByRole('button', { name: 'Stop speaking' }).click()
     await expect(app.getByText(/the model may finish its sentence/)).toBeVisible()
+  }
+)
+
+liveTest(
+  'a task GPT-Live delegates waits for the approval card, and a refusal goes back to it',
+  async ({ app, fakeLive }) => {
+    fakeLive.setOptions({ delegate: () => true, transcribe: () => 'What is on my clipboard?' })
+    await chooseLiveHandsFree(app)
+    await connect(app)
+    const card = app.getByRole('alertdialog', { name: 'Allow read_clipboard?' })
+    await expect(card).toBeVisible({ timeout: 30_000 })
+    await card.getByRole('button', { name: 'Deny' }).click()
+    const reply = await fakeLive.waitForClientEvent('session.commentary.append')
+    expect(reply.event['content']).toMatch(/^This was not done: The user declined/)
+    await expect(app.getByRole('list', { name: 'Tool calls' })).toContainText('read_clipboard')
+    await expect(app.locator('li.caption--assistant').first()).toContainText('This was not done')
   }
 )
