@@ -285,8 +285,10 @@ export class SessionManager {
     event: RealtimeCoreEvent
   ): void {
     if (event.type !== 'status') {
-      // A reconnect attempt's or a rollover's session says nothing until it is adopted.
-      if (!link.live || controller !== this.#controller) return
+      // A reconnect attempt's or a rollover's session says nothing until it is adopted. One being
+      // stopped may still say what it cost (GPT-Live charges its last seconds at stop).
+      const lastCost = event.type === 'turn_metrics' && link.wasConnected
+      if (!link.live || (controller !== this.#controller && !lastCost)) return
       this.#ledger.apply(event)
       if (event.type === 'history') this.#confirmDelivered()
       this.#rollover.noteEvent(event)

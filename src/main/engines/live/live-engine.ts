@@ -32,7 +32,6 @@ import { LiveTurnCost } from './live-turn-cost'
 import { LiveUsageMeter, type LiveUsage } from './live-usage'
 
 export type { LiveUsage } from './live-usage'
-
 export type { LiveTimers } from './live-turn-clock'
 export { LIVE_NO_TEXT_MESSAGE, type LiveEngineOptions } from './live-engine-options'
 
