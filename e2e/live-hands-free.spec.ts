@@ -9,6 +9,7 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
 import { startFakeLiveServer, type FakeLiveServer } from '../test/fake-live/index'
+import { fakeMicrophone, type FakeMicrophoneWorker } from './fake-microphone'
 import { FAKE_API_KEY, connect, enterKey, expect, playedFrames, test } from './fixtures'
 
 const fixturesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../test-results/fixtures')
@@ -23,17 +24,8 @@ function makeQuestionWav(): string {
   return wav
 }
 
-const liveTest = test.extend<{ fakeLive: FakeLiveServer }, { speechWav: string }>({
-  // eslint-disable-next-line no-empty-pattern
-  speechWav: [async ({}, use) => use(makeQuestionWav()), { scope: 'worker' }],
-  launchOptions: [
-    async ({ launchOptions, speechWav }, use) =>
-      use({
-        ...launchOptions,
-        args: [...(launchOptions.args ?? []), `--use-file-for-fake-audio-capture=${speechWav}`]
-      }),
-    { scope: 'worker' }
-  ],
+const liveTest = test.extend<{ fakeLive: FakeLiveServer }, FakeMicrophoneWorker>({
+  ...fakeMicrophone(makeQuestionWav),
   // eslint-disable-next-line no-empty-pattern
   fakeLive: async ({}, use) => {
     const server = await startFakeLiveServer({ speed: 4 })
