@@ -56,6 +56,7 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
   readonly #hooks: TransportHooks
   readonly #handshakeTimeoutMs: number | undefined
   #diagnostics: SocketDiagnostics | undefined
+  #socket: ReturnType<typeof openGuardedSocket>['socket'] | undefined
   /** The items whose audio arrived and was not interrupted, with what of each was played. */
   readonly #items = new ItemPlayback()
   #activeResponseId: string | undefined
@@ -241,11 +242,16 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
     // Late deltas of an interrupted response: with server-side interrupt_response a few still
     // arrive after the flush (reference §5, "drop further chunks for that responseId").
     if (this.#interruptedResponses.has(audioEvent.responseId)) return
-    super._onAudio(audioEvent)
+    // The guarded socket decoded this delta's base64 and gave the SDK an empty one
+    // (audio-delta-decoder.ts). The SDK's `_audioLengthMs` therefore stays 0: only its own
+    // `_interrupt` reads it, and `_interrupt` is overridden above without calling it.
+    const pcm = this.#socket?.decodedAudio
+    const audio = pcm === undefined ? audioEvent : { ...audioEvent, data: pcm }
+    super._onAudio(audio)
     const itemId = this.#items.newest?.itemId ?? this.currentItemId
     if (itemId === undefined) return
-    this.#items.addForwarded(itemId, audioEvent.data.byteLength)
-    this.#hooks.onAudio({ responseId: audioEvent.responseId, itemId, data: audioEvent.data })
+    this.#items.addForwarded(itemId, audio.data.byteLength)
+    this.#hooks.onAudio({ responseId: audio.responseId, itemId, data: audio.data })
   }
 
   #sendHeldTruncate({ item, decision }: HeldOutcome): void {
@@ -357,11 +363,13 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
       apiKey,
       headers: { ...this.getCommonRequestHeaders() },
       handlers: this.#hooks,
+      decodeAudioDeltas: true,
       ...(this.#handshakeTimeoutMs !== undefined
         ? { handshakeTimeoutMs: this.#handshakeTimeoutMs }
         : {})
     })
     this.#diagnostics = diagnostics
+    this.#socket = socket
     socket.once('open', () => this.#heartbeat.watch(socket))
     socket.once('close', () => this.#heartbeat.release(socket))
     return socket

@@ -9,6 +9,7 @@
 //    exception, reference §7). Every listener registered with addEventListener('message') is
 //    wrapped here; a throw becomes a `protocol` report and the session carries on.
 import WebSocket from 'ws'
+import { decodeAudioDelta } from './audio-delta-decoder'
 
 export interface SocketDiagnostics {
   readonly url: string
@@ -38,10 +39,15 @@ export interface GuardedSocketOptions {
   handlers: SocketGuardHandlers
   /** Give up on a server that accepts TCP but never completes the upgrade. */
   handshakeTimeoutMs?: number
+  /**
+   * Decode Realtime audio deltas here and deliver them to listeners with an empty `delta`; the
+   * PCM is `decodedAudio` while they run (audio-delta-decoder.ts).
+   */
+  decodeAudioDeltas?: boolean
 }
 
 export interface GuardedSocket {
-  socket: WebSocket
+  socket: WebSocket & { readonly decodedAudio: ArrayBuffer | undefined }
   diagnostics: SocketDiagnostics
 }
 
@@ -52,8 +58,8 @@ const DEFAULT_HANDSHAKE_TIMEOUT_MS = 15_000
 type MessageListener =
   ((event: WebSocket.MessageEvent) => void) | { handleEvent(event: WebSocket.MessageEvent): void }
 
-/** The event type of a server message, or undefined when it is not a JSON object with a `type`. */
-export function serverEventType(data: WebSocket.Data): string | undefined {
+/** A server message that is a JSON object with a string `type`, or undefined. */
+function serverEvent(data: WebSocket.Data): Record<string, unknown> | undefined {
   const text = typeof data === 'string' ? data : Buffer.isBuffer(data) ? data.toString() : ''
   let parsed: unknown
   try {
@@ -62,8 +68,24 @@ export function serverEventType(data: WebSocket.Data): string | undefined {
     return undefined
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined
-  const type = (parsed as { type?: unknown }).type
-  return typeof type === 'string' ? type : undefined
+  return typeof (parsed as { type?: unknown }).type === 'string'
+    ? (parsed as Record<string, unknown>)
+    : undefined
+}
+
+/** The event type of a server message, or undefined when it is not a JSON object with a `type`. */
+export function serverEventType(data: WebSocket.Data): string | undefined {
+  return serverEvent(data)?.['type'] as string | undefined
+}
+
+/** One server message as the listeners get it: read once, whatever the number of listeners. */
+interface Delivery {
+  /** The ws message data it was read from. */
+  raw: WebSocket.Data
+  eventType: string | undefined
+  /** What the listeners get as `data`: the raw data, or the audio delta without its base64. */
+  data: WebSocket.Data
+  pcm: ArrayBuffer | undefined
 }
 
 function preview(data: WebSocket.Data): string {
@@ -74,6 +96,18 @@ function preview(data: WebSocket.Data): string {
 
 class GuardedWebSocket extends WebSocket {
   #handlers: SocketGuardHandlers | undefined
+  #decodeAudioDeltas = false
+  #delivery: Delivery | undefined
+  #decodedAudio: ArrayBuffer | undefined
+
+  /** While a listener runs for an audio delta decoded here: its PCM (else undefined). */
+  get decodedAudio(): ArrayBuffer | undefined {
+    return this.#decodedAudio
+  }
+
+  decodeAudioDeltas(): void {
+    this.#decodeAudioDeltas = true
+  }
   readonly #wrappers = new WeakMap<object, (event: WebSocket.MessageEvent) => void>()
 
   setGuardHandlers(handlers: SocketGuardHandlers): void {
@@ -108,18 +142,36 @@ class GuardedWebSocket extends WebSocket {
     else super.removeEventListener(type, listener)
   }
 
+  #read(raw: WebSocket.Data): Delivery {
+    if (this.#delivery?.raw === raw) return this.#delivery
+    const event = serverEvent(raw)
+    const decoded = event && this.#decodeAudioDeltas ? decodeAudioDelta(event) : undefined
+    this.#delivery = {
+      raw,
+      eventType: event?.['type'] as string | undefined,
+      data: decoded?.text ?? raw,
+      pcm: decoded?.pcm
+    }
+    return this.#delivery
+  }
+
   #deliver(listener: MessageListener, event: WebSocket.MessageEvent): void {
-    const eventType = serverEventType(event.data)
+    const { eventType, data, pcm } = this.#read(event.data)
     if (eventType === undefined) {
       this.#report(() => this.#handlers?.onMalformedMessage(preview(event.data)))
       // The SDK would drop it anyway (parseRealtimeEvent returns null, reference §4).
       return
     }
+    const delivered: WebSocket.MessageEvent =
+      data === event.data ? event : { type: event.type, target: event.target, data }
+    this.#decodedAudio = pcm
     try {
-      if (typeof listener === 'function') listener.call(this, event)
-      else listener.handleEvent(event)
+      if (typeof listener === 'function') listener.call(this, delivered)
+      else listener.handleEvent(delivered)
     } catch (error) {
       this.#report(() => this.#handlers?.onListenerError(error, eventType))
+    } finally {
+      this.#decodedAudio = undefined
     }
   }
 
@@ -144,6 +196,7 @@ export function openGuardedSocket(options: GuardedSocketOptions): GuardedSocket 
     perMessageDeflate: false
   })
   socket.setGuardHandlers(options.handlers)
+  if (options.decodeAudioDeltas === true) socket.decodeAudioDeltas()
 
   socket.on('open', () => {
     diagnostics.opened = true
