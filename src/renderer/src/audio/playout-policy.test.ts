@@ -164,6 +164,22 @@ describe('adaptive playout on a fake clock', () => {
     expect(played).toEqual(sent)
   })
 
+  it('one late chunk costs its own reply at most one gap and delays no later reply past 25 ms', () => {
+    // Reply 3 of 8 has a chunk 40 ms late (a pause of the machine); the rest are paced evenly.
+    const deltas = replies(
+      (id, at) => reply(id, at, 25, 20, 20, (k) => (id === 'item_3' && k === 12 ? 40 : 0)),
+      8
+    )
+    const { items, sent, played } = simulate(deltas, 2)
+    const outcomes = [...items.values()]
+    expect(outcomes[3]?.gaps).toBeLessThanOrEqual(1)
+    for (const item of outcomes.slice(4)) {
+      expect(item.gaps).toBe(0)
+      expect(item.firstSoundMs).toBeLessThanOrEqual(25)
+    }
+    expect(played).toEqual(sent)
+  })
+
   it('plays silence through a stall of seconds, then resumes with every sample', () => {
     const learning = reply('first', 100, 10, 20, 20)
     const before = reply('a', 1000, 10, 20, 20)
@@ -176,7 +192,7 @@ describe('adaptive playout on a fake clock', () => {
 })
 
 describe('PlayoutPolicy margin', () => {
-  it('raises the margin on an underrun, never lowers it mid-item, and starts the next item lower', () => {
+  it('raises the margin on an underrun and never lowers it mid-item; one late chunk stays out of later starts', () => {
     const policy = new PlayoutPolicy({ sampleRate: SAMPLE_RATE })
     const chunk = framesOfMs(20)
     const margins: number[] = []
@@ -192,8 +208,32 @@ describe('PlayoutPolicy margin', () => {
     expect(margins.every((m, i) => i === 0 || m >= (margins[i - 1] ?? 0))).toBe(true)
     const raised = margins.at(-1) ?? 0
     expect(raised).toBeGreaterThanOrEqual(framesOfMs(15))
-    policy.onArrival('b', chunk, framesOfMs(2000))
+    const onTime = (itemId: string, startFrame: number): void => {
+      for (let k = 0; k < 30; k++) policy.onArrival(itemId, chunk, startFrame + k * chunk)
+    }
+    // The next item starts lower (the underrun's extra quantum is not carried over); the one
+    // after it no longer waits for that one late chunk at all.
+    onTime('b', framesOfMs(2000))
     expect(policy.marginFrames).toBeLessThan(raised)
+    onTime('c', framesOfMs(4000))
+    expect(policy.marginFrames).toBeLessThan(raised)
+    expect(policy.marginFrames).toBeLessThanOrEqual(Q)
+  })
+
+  it('keeps lateness that recurs: two late items of the last eight set the start', () => {
+    const policy = new PlayoutPolicy({ sampleRate: SAMPLE_RATE })
+    const chunk = framesOfMs(20)
+    const item = (itemId: string, startFrame: number, lateMs: number): void => {
+      for (let k = 0; k < 30; k++)
+        policy.onArrival(
+          itemId,
+          chunk,
+          startFrame + k * chunk + (k === 10 ? framesOfMs(lateMs) : 0)
+        )
+    }
+    for (let i = 0; i < 6; i++) item(`item_${i}`, framesOfMs(2000 * i), i === 1 || i === 4 ? 15 : 0)
+    item('next', framesOfMs(20_000), 0)
+    expect(policy.marginFrames).toBeGreaterThanOrEqual(framesOfMs(15))
   })
 
   it('caps the margin at 60 ms however long a stall', () => {
