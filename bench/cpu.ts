@@ -20,10 +20,15 @@ export interface CoreCpu {
   floorDeltasDown: number
   chunksUp: number
   deltasDown: number
+  /** The same windows over a process doing nothing but wake every 20 ms: this machine's cost of
+   * the wake-ups alone, which the traffic brings to any process (IPC in, deltas in). */
+  wakeOnlyPercentOfCore: number[]
 }
 
 /** The core (SDK, transport, session manager, router) at real-time rates, no page. */
-async function coreWindows(): Promise<Omit<CoreCpu, 'floorPercentOfCore' | 'floorDeltasDown'>> {
+async function coreWindows(): Promise<
+  Omit<CoreCpu, 'floorPercentOfCore' | 'floorDeltasDown' | 'wakeOnlyPercentOfCore'>
+> {
   const { url, child } = await startFakeChild(1, REPLY_CHARS)
   try {
     return await withCore(url, async (dataDir, env) => {
@@ -100,8 +105,24 @@ async function floorWindows(): Promise<{ percentOfCore: number[]; deltasDown: nu
   }
 }
 
+/** An empty 20 ms timer: what waking 50 times a second costs here, with no work at all. */
+async function wakeOnlyWindows(): Promise<number[]> {
+  const timer = setInterval(() => undefined, CHUNK_INTERVAL_MS)
+  try {
+    return await cpuWindows(3)
+  } finally {
+    clearInterval(timer)
+  }
+}
+
 export async function measureCoreCpu(): Promise<CoreCpu> {
   const core = await coreWindows()
   const floor = await floorWindows()
-  return { ...core, floorPercentOfCore: floor.percentOfCore, floorDeltasDown: floor.deltasDown }
+  const wakeOnlyPercentOfCore = await wakeOnlyWindows()
+  return {
+    ...core,
+    floorPercentOfCore: floor.percentOfCore,
+    floorDeltasDown: floor.deltasDown,
+    wakeOnlyPercentOfCore
+  }
 }

@@ -61,7 +61,13 @@ const scenarios: Record<string, Scenario> = {
     const cpu = await measureCoreCpu()
     return [
       metric('main-process CPU, streaming both ways', cpu.percentOfCore, '% of one core', 2),
-      metric('  floor: bare ws client, same traffic', cpu.floorPercentOfCore, '% of one core', null)
+      metric(
+        '  floor: bare ws client, same traffic',
+        cpu.floorPercentOfCore,
+        '% of one core',
+        null
+      ),
+      metric('  floor: wake-ups alone', cpu.wakeOnlyPercentOfCore, '% of one core', null)
     ]
   }
 }

@@ -121,6 +121,13 @@ async function main(): Promise<void> {
         how: `context for the line above: a plain \`ws\` client with no Hark code sending the same appends every 20 ms and receiving the same reply (${coreCpu.floorDeltasDown} deltas down; before 2026-11-30 the fake's VAD cancelled this reply and the line was upstream only); what this traffic costs any process on this machine`
       },
       {
+        name: '  floor: wake-ups alone (empty 20 ms timer)',
+        samples: coreCpu.wakeOnlyPercentOfCore,
+        unit: '% of one core',
+        budget: null,
+        how: 'context for the two lines above: process.cpuUsage() of this process doing nothing but an empty setInterval of 20 ms (50 wake-ups a second, as the chunks up alone bring); on the 2-core VM of 2026-11-30 about 0.75 %, i.e. ~150 µs of CPU per wake-up'
+      },
+      {
         name: '  with the browser host in place of IPC',
         samples: cpu.percentOfCore,
         unit: '% of one core',
