@@ -53,6 +53,17 @@ describe('RecordingTimeline', () => {
     expect(written().right).toEqual(silence(100))
   })
 
+  it('keeps a burst contiguous when it arrives a little slower than real time', () => {
+    const { clock, line, written } = timeline()
+    const chunks = Array.from({ length: 100 }, (_, i) => pcm(20, i + 1))
+    for (const [i, chunk] of chunks.entries()) {
+      clock.ms = 1000 + (i + 1) * 26
+      line.add(LEFT, [chunk])
+    }
+    line.finish()
+    expect(written().left).toEqual(join(...chunks))
+  })
+
   it('puts the answer after the question, with the silence between where it was', () => {
     const { clock, line, written } = timeline()
     clock.ms = 1020

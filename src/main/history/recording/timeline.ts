@@ -1,7 +1,7 @@
 // Places the two sides of a conversation on one timeline and writes them as interleaved stereo
 // frames in time order (docs/architecture.md, "Recordings"). Each side is a run of mono PCM16
 // pieces, each placed where it ended "now" on the conversation's clock, but never over the same
-// side's previous piece: a piece that comes within the burst tolerance of the previous one's end
+// side's previous piece: a piece that arrives within the burst tolerance of the previous one
 // continues it sample for sample (so the bytes of a burst stay exactly as sent or played, whatever
 // the IPC jitter), a later one starts after a silence. Frames older than the look-ahead window
 // are final and written; the window is what lets a side whose audio is known late (playback
@@ -39,7 +39,7 @@ export class RecordingTimeline {
   readonly #now: () => number
   readonly #write: (frames: Uint8Array) => void
   readonly #lookAheadFrames: number
-  readonly #toleranceFrames: number
+  readonly #toleranceMs: number
   readonly #maxSilenceFrames: number
   readonly #minBlockFrames: number
   #originMs: number | null = null
@@ -50,12 +50,13 @@ export class RecordingTimeline {
   #contentEndFrame = 0
   readonly #pending: [Piece[], Piece[]] = [[], []]
   readonly #cursor: [number, number] = [0, 0]
+  readonly #lastArrivalMs: [number | null, number | null] = [null, null]
 
   constructor(options: TimelineOptions) {
     this.#now = options.now
     this.#write = options.write
     this.#lookAheadFrames = framesOf(options.lookAheadMs ?? 1000)
-    this.#toleranceFrames = framesOf(options.burstToleranceMs ?? 250)
+    this.#toleranceMs = options.burstToleranceMs ?? 250
     this.#maxSilenceFrames = framesOf(options.maxSilenceMs ?? 10_000)
     this.#minBlockFrames = framesOf(options.minBlockMs ?? 100)
   }
@@ -77,8 +78,12 @@ export class RecordingTimeline {
     const nowFrame = this.#nowFrame()
     let start = nowFrame - samples
     const cursor = this.#cursor[side]
-    // A side's first piece starts where it started; only a later one can continue a burst.
-    if (cursor > 0 && start <= cursor + this.#toleranceFrames) start = cursor
+    const nowMs = this.#now()
+    const last = this.#lastArrivalMs[side]
+    this.#lastArrivalMs[side] = nowMs
+    // A piece arriving soon after the side's previous one continues it, wherever the clock says
+    // it ended: IPC jitter and a sender a little slower than real time must not cut a burst.
+    if (last !== null && nowMs - last <= this.#toleranceMs) start = cursor
     else start = this.#capSilence(start)
     start = Math.max(start, cursor, this.#writtenFrames)
     for (const pcm of pieces) {
