@@ -73,12 +73,11 @@ export class RecordingTimeline {
     let samples = 0
     for (const pcm of pieces) samples += pcm.byteLength >> 1
     if (samples === 0) return
-    // The timeline begins where the first piece began.
-    this.#originMs ??= this.#now() - (samples * 1000) / PCM_SAMPLE_RATE
-    const nowFrame = this.#nowFrame()
-    let start = nowFrame - samples
-    const cursor = this.#cursor[side]
     const nowMs = this.#now()
+    // The timeline begins where the first piece began.
+    this.#originMs ??= nowMs - (samples * 1000) / PCM_SAMPLE_RATE
+    let start = this.#frameAt(nowMs) - samples
+    const cursor = this.#cursor[side]
     const last = this.#lastArrivalMs[side]
     this.#lastArrivalMs[side] = nowMs
     // A piece arriving soon after the side's previous one continues it, wherever the clock says
@@ -93,7 +92,7 @@ export class RecordingTimeline {
     }
     this.#cursor[side] = start
     this.#contentEndFrame = Math.max(this.#contentEndFrame, start)
-    const finalFrame = Math.min(this.#nowFrame() - this.#lookAheadFrames, this.#contentEndFrame)
+    const finalFrame = Math.min(this.#frameAt(nowMs) - this.#lookAheadFrames, this.#contentEndFrame)
     if (finalFrame - this.#writtenFrames >= this.#minBlockFrames) this.#flushTo(finalFrame)
   }
 
@@ -102,8 +101,8 @@ export class RecordingTimeline {
     this.#flushTo(this.#contentEndFrame)
   }
 
-  #nowFrame(): number {
-    return framesOf(this.#now() - (this.#originMs ?? 0)) - this.#skippedFrames
+  #frameAt(nowMs: number): number {
+    return framesOf(nowMs - (this.#originMs ?? nowMs)) - this.#skippedFrames
   }
 
   /**
