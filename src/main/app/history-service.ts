@@ -114,6 +114,11 @@ export class HistoryService {
     this.#changed()
   }
 
+  /** Called by the settings route when "Record conversations" changed. */
+  recordingSettingChanged(settings: Settings): void {
+    this.recording.settingChanged(settings, this.#store)
+  }
+
   /** The session manager's cue: a user's start or a Continue begins a new conversation. */
   async conversationStarted(settings: Settings, seed: readonly ConversationItem[]): Promise<void> {
     // The store is open before the first item can arrive; a failure to open is its status.

@@ -30,6 +30,12 @@ export class RecordingHooks extends ConversationRecording {
     this.begin(settings.recordConversations && kept ? join(store.folder, RECORDINGS_DIR) : null)
   }
 
+  /** The checkbox changed: turning it off stops at once, turning it on records from now. */
+  settingChanged(settings: Settings, store: HistoryStore | null): void {
+    if (!settings.recordConversations) this.end()
+    else if (!this.active) this.beginFor(settings, store)
+  }
+
   /** Once per run, before anything records: finish what a killed Hark left unfinished. */
   async repairOnce(store: HistoryStore): Promise<void> {
     if (this.#repaired || (store.mode !== 'encrypted' && store.mode !== 'plain')) return

@@ -80,6 +80,19 @@ describe('recordings through the router', () => {
     ).rejects.toMatchObject({ code: 'invalid_input' })
   })
 
+  it('turning the setting off stops the recording at once', async () => {
+    const h = await connected(true)
+    turn(h)
+    await h.router.handleInvoke('settings.set', { recordConversations: false })
+    const [name] = readdirSync(recordingsDir(h))
+    const path = join(recordingsDir(h), name!)
+    const finished = readStereoWav(path)
+    h.router.handleSend('audio.append', chunk(77))
+    await h.router.handleInvoke('session.newConversation', undefined)
+    expect(readStereoWav(path)).toEqual(finished)
+    expect(readdirSync(recordingsDir(h))).toEqual([name])
+  })
+
   it('a full disk stops the recording, says so, and the conversation goes on', async () => {
     const h = await connected(true)
     turn(h)

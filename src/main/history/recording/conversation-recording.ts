@@ -43,6 +43,11 @@ export class ConversationRecording {
     return this.#problem
   }
 
+  /** A conversation is being recorded (or will be, at its first audio). */
+  get active(): boolean {
+    return this.#live !== null
+  }
+
   /** A new conversation: recorded into `folder` (history/recordings) or, when null, not at all. */
   begin(folder: string | null): void {
     this.end()

@@ -133,11 +133,10 @@ describe('RecordingTimeline', () => {
 
   it('writes as it goes: only the look-ahead window is held', () => {
     const { clock, line, blocks } = timeline()
-    let writtenBytes = 0
     for (let t = 20; t <= 10_000; t += 20) {
       clock.ms = 1000 + t
       line.add(LEFT, [pcm(20, 1)])
-      writtenBytes = blocks.reduce((sum, block) => sum + block.byteLength, 0)
+      const writtenBytes = blocks.reduce((sum, block) => sum + block.byteLength, 0)
       // Frames older than 1 s (+ one 100 ms block) are on disk.
       expect(t * 96 - writtenBytes).toBeLessThanOrEqual(1100 * 96)
     }
