@@ -125,7 +125,7 @@ export class RecordingTimeline {
       while (pending.length > 0 && pending[0]!.startFrame < endFrame) {
         const piece = pending[0]!
         const count = Math.min(piece.pcm.byteLength >> 1, endFrame - piece.startFrame)
-        interleave(frames, (piece.startFrame - from) * FRAME_BYTES + side * 2, piece.pcm, count)
+        interleave(frames, piece.startFrame - from, side, piece.pcm, count)
         if (count === piece.pcm.byteLength >> 1) pending.shift()
         else pending[0] = { startFrame: endFrame, pcm: piece.pcm.subarray(count * 2) }
       }
@@ -135,9 +135,25 @@ export class RecordingTimeline {
   }
 }
 
-/** Copies `samples` mono samples into every other sample slot of a stereo block. */
-function interleave(frames: Uint8Array, offset: number, pcm: Uint8Array, samples: number): void {
-  for (let i = 0, o = offset; i < samples; i++, o += FRAME_BYTES) {
+/**
+ * Copies `samples` mono samples into one side of a stereo block. Sample by sample through 16-bit
+ * views (the same byte order on both sides, so the bytes are unchanged); byte by byte only for a
+ * piece at an odd offset in its buffer.
+ */
+function interleave(
+  frames: Uint8Array,
+  firstFrame: number,
+  side: Side,
+  pcm: Uint8Array,
+  samples: number
+): void {
+  if ((pcm.byteOffset & 1) === 0) {
+    const out = new Int16Array(frames.buffer, frames.byteOffset, frames.byteLength >> 1)
+    const source = new Int16Array(pcm.buffer, pcm.byteOffset, samples)
+    for (let i = 0, o = firstFrame * 2 + side; i < samples; i++, o += 2) out[o] = source[i]!
+    return
+  }
+  for (let i = 0, o = firstFrame * FRAME_BYTES + side * 2; i < samples; i++, o += FRAME_BYTES) {
     frames[o] = pcm[2 * i]!
     frames[o + 1] = pcm[2 * i + 1]!
   }
