@@ -3,6 +3,7 @@
 // overlaps never overwrite, long pauses are shortened, and memory stays bounded.
 import { describe, expect, it } from 'vitest'
 import { splitChannels } from '../../../../test/doubles/stereo-wav'
+import { concatBytes } from '../../../shared/pcm'
 import { LEFT, RIGHT, RecordingTimeline } from './timeline'
 
 /** 1 ms of audio = 24 samples = 48 bytes. */
@@ -12,15 +13,7 @@ const pcm = (ms: number, value: number): Uint8Array => {
   return bytes
 }
 const silence = (ms: number): Uint8Array => new Uint8Array(ms * 48)
-const join = (...parts: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
-  let offset = 0
-  for (const part of parts) {
-    out.set(part, offset)
-    offset += part.length
-  }
-  return out
-}
+const join = (...parts: Uint8Array[]): Uint8Array => concatBytes(parts)
 
 function timeline(options: { maxSilenceMs?: number } = {}): {
   clock: { ms: number }
