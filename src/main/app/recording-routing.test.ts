@@ -80,6 +80,21 @@ describe('recordings through the router', () => {
     ).rejects.toMatchObject({ code: 'invalid_input' })
   })
 
+  it('records only the chunks the engine sent (GPT-Live drops them while its microphone is muted)', async () => {
+    const h = await connected(true)
+    const controller = h.controller()
+    const appendAudio = controller.appendAudio.bind(controller)
+    controller.appendAudio = (pcm) => (pcm[0] === 9 ? false : appendAudio(pcm))
+    h.router.handleSend('audio.append', chunk(8))
+    h.router.handleSend('audio.append', chunk(9))
+    h.router.handleSend('audio.append', chunk(10))
+    h.controller().emit({ type: 'history', items: [userItem('u1', 'Hello there')] })
+    await h.router.handleInvoke('session.newConversation', undefined)
+    const [name] = readdirSync(recordingsDir(h))
+    const { left } = splitChannels(readStereoWav(join(recordingsDir(h), name!)))
+    expect(Buffer.from(left).equals(Buffer.concat([chunk(8), chunk(10)]))).toBe(true)
+  })
+
   it('turning the setting off stops the recording at once', async () => {
     const h = await connected(true)
     turn(h)

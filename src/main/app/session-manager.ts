@@ -203,8 +203,7 @@ export class SessionManager {
     const controller = this.#connected('audio.append')
     if (!controller) return
     try {
-      controller.appendAudio(pcm)
-      this.#deps.onAudioSent?.(pcm)
+      if (controller.appendAudio(pcm) !== false) this.#deps.onAudioSent?.(pcm)
     } catch (error) {
       this.#deps.log('warn', 'session: audio chunk refused', { error: describe(error) })
     }
