@@ -14,6 +14,7 @@ import { measureSoak } from './soak'
 import { launchChromium, makeSpeechWav, root } from './page'
 import { formatTable, machine, percentile, summarize, type Metric } from './stats'
 import { measureTurnMetricsOverhead } from './turn-metrics'
+import { measureRecordingOverhead } from './recording'
 
 const TURNS = Number(process.env['BENCH_TURNS'] ?? '20')
 const ENGINE_TURNS = Number(process.env['BENCH_ENGINE_TURNS'] ?? '10')
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   const engines = await measureEngineLatency(ENGINE_TURNS)
   const history = await measureHistory()
   const turnMetrics = measureTurnMetricsOverhead()
+  const recording = measureRecordingOverhead()
   const browser = await launchChromium(makeSpeechWav())
   let metrics: Metric[]
   try {
@@ -154,6 +156,13 @@ async function main(): Promise<void> {
         unit: 'µs',
         budget: 20,
         how: 'TurnMetricsTracker fed whole replies in-process (response.created, 50 audio deltas each followed by a playback report, response.done with usage); mean time per event per batch of 50 replies. 20 µs is 0.1 % of the 20 ms between capture chunks'
+      },
+      {
+        name: 'recording, per audio event',
+        samples: recording.microsecondsPerEvent,
+        unit: 'µs',
+        budget: 20,
+        how: 'ConversationRecording writing a real WAV, fed 10 turns per sample on a fake clock (20 ms microphone chunks, 100 ms answer deltas, 50 ms playback reports); mean time per event, file writes included'
       },
       ...(await measureMemory(MEMORY_MINUTES)),
       ...(await measureSoak()),

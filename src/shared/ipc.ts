@@ -209,6 +209,8 @@ export const ipcContract = {
   'history.export': invoke(historyRequests.export, exportReplySchema),
   /** A new session seeded with that conversation as text, as after a reconnect. */
   'history.continue': invoke(historyRequests.byId, none),
+  /** The conversation's recording: a stereo 24 kHz PCM16 WAV, as bytes (History's player). */
+  'history.recording': invoke(historyRequests.byId, z.instanceof(Uint8Array)),
   // Tools and the user's MCP servers (issue 12). Approvals come only from these two invokes.
   'tools.overview': invoke(none, toolsOverviewSchema),
   'tools.approve': invoke(toolRequests.approve, approvalAnswerReplySchema),

@@ -71,7 +71,9 @@ const settingsFields = {
   /** The GPT-Live model (free text for other servers); `model` stays the Realtime one. */
   liveModel: z.string().trim().min(1).max(100),
   /** GPT-Live's voice, fixed for a session's life (SessionConfig.audio.output.voice). */
-  liveVoice: z.string().trim().min(1).max(50)
+  liveVoice: z.string().trim().min(1).max(50),
+  /** Keep each conversation's audio as a stereo WAV beside its history (off unless turned on). */
+  recordConversations: z.boolean()
 }
 
 /** The user's settings: stored as one JSON file by main, edited in the renderer. */
@@ -96,7 +98,8 @@ export const settingsSchema = z.object({
   tracing: settingsFields.tracing.default(false),
   engine: settingsFields.engine.default('realtime'),
   liveModel: settingsFields.liveModel.default(DEFAULT_LIVE_MODEL),
-  liveVoice: settingsFields.liveVoice.default(DEFAULT_LIVE_VOICE)
+  liveVoice: settingsFields.liveVoice.default(DEFAULT_LIVE_VOICE),
+  recordConversations: settingsFields.recordConversations.default(false)
 })
 export type Settings = z.infer<typeof settingsSchema>
 export const settingsPatchSchema = z.object(settingsFields).partial().strict()

@@ -24,6 +24,7 @@ import {
   BRIDGE_SOCKET_PATH,
   FRAME_AUDIO_APPEND,
   FRAME_AUDIO_DELTA,
+  FRAME_BINARY_REPLY,
   decodeAudioFrame,
   encodeAudioFrame,
   parsePageMessage,
@@ -153,7 +154,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       const { id, channel } = message
       const answer = (reply: IpcReply): void =>
-        transmit(JSON.stringify({ t: 'reply', id, reply } satisfies HostMessage))
+        reply.ok && reply.value instanceof Uint8Array
+          ? transmit(encodeAudioFrame(FRAME_BINARY_REPLY, { id }, reply.value))
+          : transmit(JSON.stringify({ t: 'reply', id, reply } satisfies HostMessage))
       if (!isInvoke(channel)) {
         answer(replyError('invalid_input', 'That is not a Hark channel.'))
         return

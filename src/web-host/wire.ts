@@ -11,6 +11,8 @@ import type { IpcReply } from '../shared/ipc-errors'
 export const FRAME_AUDIO_APPEND = 1
 /** Host → page: `audio.delta`. Header `{responseId, itemId}`. */
 export const FRAME_AUDIO_DELTA = 2
+/** Host → page: an invoke's reply whose value is bytes (`history.recording`). Header `{id}`. */
+export const FRAME_BINARY_REPLY = 3
 
 /** The WebSocket path; the page passes the host's token as `?token=`. */
 export const BRIDGE_SOCKET_PATH = '/hark-socket'

@@ -2,17 +2,19 @@
 // fake Realtime server; after one full turn and in the middle of the second answer it is killed
 // with SIGKILL; then the real CLI, reading the same HARK_DATA_DIR, lists the conversation with
 // every completed turn.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import WebSocket from 'ws'
+import {
+  killHostChild,
+  openHostClient,
+  repoRoot,
+  startHostChild,
+  tsx
+} from '../doubles/web-host-child'
 import { FAKE_API_KEY, startFakeRealtimeServer, type FakeRealtimeServer } from '../fake-realtime'
-
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
-const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx')
 
 let fake: FakeRealtimeServer
 let dataDir = ''
@@ -26,8 +28,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  if (host?.pid !== undefined && host.exitCode === null && host.signalCode === null)
-    process.kill(-host.pid, 'SIGKILL')
+  if (host) await killHostChild(host)
   await fake.close()
   rmSync(dataDir, { recursive: true, force: true })
 })
@@ -42,69 +43,6 @@ function env(): NodeJS.ProcessEnv {
   }
 }
 
-function startHost(): Promise<{ url: URL; child: ChildProcess }> {
-  const child = spawn(tsx, [join(repoRoot, 'src/web-host/main.ts'), '--port', '0'], {
-    cwd: repoRoot,
-    env: env(),
-    detached: true
-  })
-  return new Promise((resolve, reject) => {
-    let out = ''
-    child.stdout?.setEncoding('utf8').on('data', (text: string) => {
-      out += text
-      const match = /Hark is running at (\S+)/.exec(out)
-      if (match?.[1]) resolve({ url: new URL(match[1]), child })
-    })
-    child.on('exit', (code) => reject(new Error(`the browser host exited (${code}): ${out}`)))
-  })
-}
-
-interface Bridge {
-  invoke(channel: string, payload?: unknown): Promise<unknown>
-  waitFor(predicate: (channel: string, payload: unknown) => boolean): Promise<void>
-  close(): void
-}
-
-async function openBridge(url: URL): Promise<Bridge> {
-  const socket = new WebSocket(
-    `ws://${url.host}/hark-socket?token=${url.searchParams.get('token') ?? ''}`,
-    { headers: { origin: url.origin } }
-  )
-  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject))
-  let nextId = 1
-  const replies = new Map<number, (value: unknown) => void>()
-  const waiters: { predicate: (c: string, p: unknown) => boolean; done: () => void }[] = []
-  socket.on('message', (data, isBinary) => {
-    const message = isBinary
-      ? { t: 'event', channel: 'audio.delta', payload: null }
-      : (JSON.parse((data as Buffer).toString('utf8')) as {
-          t: string
-          id?: number
-          channel?: string
-          payload?: unknown
-          value?: unknown
-        })
-    if (message.t === 'reply' && message.id !== undefined) replies.get(message.id)?.(message.value)
-    if (message.t === 'event')
-      for (const waiter of [...waiters])
-        if (waiter.predicate(message.channel ?? '', message.payload)) {
-          waiters.splice(waiters.indexOf(waiter), 1)
-          waiter.done()
-        }
-  })
-  return {
-    invoke(channel, payload) {
-      const id = nextId++
-      socket.send(JSON.stringify({ t: 'invoke', id, channel, payload }))
-      return new Promise((resolve) => replies.set(id, resolve))
-    },
-    waitFor(predicate) {
-      return new Promise((done) => waiters.push({ predicate, done }))
-    },
-    close: () => socket.close()
-  }
-}
-
 function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
   const run = spawnSync(tsx, [join(repoRoot, 'src/main/cli/index.ts'), ...args], {
     cwd: repoRoot,
@@ -115,9 +53,9 @@ function cli(args: string[]): { status: number | null; stdout: string; stderr: s
 }
 
 it('after kill -9 mid-answer, the CLI lists the conversation with every completed turn', async () => {
-  const started = await startHost()
+  const started = await startHostChild(env())
   host = started.child
-  const bridge = await openBridge(started.url)
+  const bridge = await openHostClient(started.url)
   await bridge.invoke('session.start')
   // The finished answer's item reaches main's history around its response.done.
   const firstAnswerKept = bridge.waitFor(
@@ -136,8 +74,7 @@ it('after kill -9 mid-answer, the CLI lists the conversation with every complete
   })
   await secondAudio
   bridge.close()
-  process.kill(-started.child.pid!, 'SIGKILL')
-  await new Promise((resolve) => started.child.once('exit', resolve))
+  await killHostChild(started.child)
 
   const list = cli(['history', 'list', '--json'])
   expect(list.status).toBe(0)

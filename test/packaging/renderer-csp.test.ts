@@ -32,6 +32,8 @@ describe.each(pages)('CSP of %s', (page, present) => {
     expect(csp.get('form-action')).toEqual(["'none'"])
     // The Realtime connection lives in main: the page talks to nothing but itself.
     expect(csp.get('connect-src')).toEqual(["'self'"])
+    // A recording plays from the bytes main hands the page (History), as a blob: URL.
+    expect(csp.get('media-src')).toEqual(["'self'", 'blob:'])
     for (const [name, sources] of csp) {
       for (const source of sources) {
         expect(source, name).not.toMatch(/^(\*|https?:|wss?:|'unsafe-eval'|'wasm-unsafe-eval')/)

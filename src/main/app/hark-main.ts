@@ -150,6 +150,8 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     onConversationStart: ({ settings: current, seed }): Promise<void> =>
       history.conversationStarted(current, seed),
     chooseEngine: engines.choose,
+    onAudioSent: (pcm) => history.recording.sent(pcm),
+    onPlayback: (itemId, playedMs, final) => history.recording.played(itemId, playedMs, final),
     log
   })
   history.open().catch((error: unknown) =>
@@ -233,6 +235,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
       emitters.clear()
       observers.clear()
       await session.dispose()
+      history.recording.end()
       await tools.dispose()
     }
   })

@@ -11,6 +11,7 @@ import type { SecretCipher } from '../storage/key-store'
 import { exportConversation } from '../history/export'
 import { HistoryLockedError, openHistoryStore, type HistoryStore } from '../history/history-store'
 import { HistoryRecorder } from '../history/recorder'
+import { createRecording, readRecording, type RecordingHooks } from './recording-hooks'
 import type { Conversation, StoredItem } from '../history/types'
 import type { SessionEvent } from './event-mapping'
 import { HarkError } from './ipc-error'
@@ -34,7 +35,8 @@ export function historyHandlers(history: HistoryService): Pick<InvokeHandlers, H
     'history.deleteAll': () => history.use((store) => store.deleteAll()),
     'history.export': ({ id, format }) =>
       history.use(async (store) => exportConversation(await history.get(store, id), format)),
-    'history.continue': ({ id }) => history.use((store) => history.continue(store, id))
+    'history.continue': ({ id }) => history.use((store) => history.continue(store, id)),
+    'history.recording': ({ id }) => history.use((store) => readRecording(store, id))
   }
 }
 
@@ -56,6 +58,8 @@ const LOCKED_SENTENCE =
 export class HistoryService {
   readonly #deps: HistoryServiceDeps
   readonly recorder: HistoryRecorder
+  /** The live conversation's audio, when "Record conversations" is on. */
+  readonly recording: RecordingHooks
   #store: HistoryStore | null = null
   #opening: Promise<HistoryStore> | null = null
   #openedWith = ''
@@ -74,6 +78,12 @@ export class HistoryService {
       },
       onSaved: () => this.#changed()
     })
+    this.recording = createRecording({
+      now: () => performance.now(),
+      historyWriter: () => this.recorder.writer,
+      onProblem: () => this.#changed(),
+      log: deps.log
+    })
   }
 
   /** Opens (or reopens, after a relevant settings change) the store. */
@@ -89,7 +99,8 @@ export class HistoryService {
       retentionDays: settings.historyRetentionDays,
       writable: true,
       ...(this.#deps.now ? { now: this.#deps.now } : {})
-    }).then((store) => {
+    }).then(async (store) => {
+      await this.recording.repairOnce(store)
       this.#store = store
       this.#deps.log('info', 'history: opened', { mode: store.mode })
       return store
@@ -101,6 +112,11 @@ export class HistoryService {
   async settingsChanged(): Promise<void> {
     await this.open()
     this.#changed()
+  }
+
+  /** Called by the settings route when "Record conversations" changed. */
+  recordingSettingChanged(settings: Settings): void {
+    this.recording.settingChanged(settings, this.#store)
   }
 
   /** The session manager's cue: a user's start or a Continue begins a new conversation. */
@@ -117,15 +133,21 @@ export class HistoryService {
       },
       seed.map((item) => item.itemId)
     )
+    this.recording.beginFor(settings, this.#store)
   }
 
   onEvent(event: SessionEvent): void {
     this.recorder.onEvent(event)
+    this.recording.onEvent(event)
   }
 
   async status(): Promise<HistoryStatus> {
     const store = await this.open()
-    return { mode: store.mode, folder: store.folder, problem: this.#problem }
+    return {
+      mode: store.mode,
+      folder: store.folder,
+      problem: this.#problem ?? this.recording.problem
+    }
   }
 
   /** Runs one request on the open store; a locked store answers with why, in one sentence. */
@@ -162,7 +184,8 @@ export class HistoryService {
   #changed(): void {
     const store = this.#store
     if (!store) return
-    this.#deps.onChanged({ mode: store.mode, folder: store.folder, problem: this.#problem })
+    const problem = this.#problem ?? this.recording.problem
+    this.#deps.onChanged({ mode: store.mode, folder: store.folder, problem })
   }
 }
 

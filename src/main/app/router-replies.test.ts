@@ -3,6 +3,7 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { encodeWav } from '../../shared/wav'
 import { ipcContract, type InvokeChannel, type InvokeRequest } from '../../shared/ipc'
 import { createHarness } from '../../../test/doubles/hark-main-harness'
 import {
@@ -36,6 +37,7 @@ const sampleRequests: { [C in InvokeChannel]: InvokeRequest<C> } = {
   'history.get': { id },
   'history.rename': { id, title: 'Greeting' },
   'history.export': { id, format: 'md' },
+  'history.recording': { id },
   'history.continue': { id },
   'history.delete': { id },
   'history.restore': { id },
@@ -56,7 +58,7 @@ describe('IPC router: replies', () => {
   it('answers every invoke channel with a reply its schema accepts', async () => {
     const h = await createHarness({ OPENAI_API_KEY: KEY })
     await h.router.handleInvoke('history.status', undefined)
-    writePlainConversation(h.dir)
+    writePlainConversation(h.dir, id, encodeWav(new Uint8Array(400), 24_000, 2))
     for (const channel of Object.keys(sampleRequests) as InvokeChannel[]) {
       const reply = await h.router.answerInvoke(channel, sampleRequests[channel])
       expect(reply, channel).toMatchObject({ ok: true })

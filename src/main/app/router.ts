@@ -111,6 +111,8 @@ export function createRouter(parts: RouterParts): IpcRouter {
       reply.settings.historyRetentionDays !== before.historyRetentionDays
     )
       await parts.history.settingsChanged()
+    if (reply.settings.recordConversations !== before.recordConversations)
+      parts.history.recordingSettingChanged(reply.settings)
     if (reply.settings.launchAtLogin === before.launchAtLogin) return reply
     try {
       await desktop.applyLaunchAtLogin(reply.settings.launchAtLogin)

@@ -53,6 +53,10 @@ export interface SessionManagerDeps {
   }) => Promise<void>
   /** The engine the settings choose (engine-choice.ts); none, or undefined, is the Realtime API. */
   chooseEngine?: EngineChooser
+  /** Microphone audio the live session accepted to send (the recording's left channel). */
+  onAudioSent?: (pcm: Uint8Array) => void
+  /** The page's played position of an item (the recording's right channel). */
+  onPlayback?: (itemId: string, playedMs: number, final: boolean) => void
 }
 
 const CLOSED_BY_USER = 'The session was closed.'
@@ -199,7 +203,7 @@ export class SessionManager {
     const controller = this.#connected('audio.append')
     if (!controller) return
     try {
-      controller.appendAudio(pcm)
+      if (controller.appendAudio(pcm) !== false) this.#deps.onAudioSent?.(pcm)
     } catch (error) {
       this.#deps.log('warn', 'session: audio chunk refused', { error: describe(error) })
     }
@@ -207,6 +211,7 @@ export class SessionManager {
 
   reportPlayback(itemId: string, playedMs: number, final = false): void {
     this.#ledger.reportPlayback(itemId, playedMs)
+    this.#deps.onPlayback?.(itemId, playedMs, final)
     this.#rollover.noteActivity()
     this.#connected('playback.progress')?.reportPlayback(itemId, playedMs, final)
   }

@@ -69,6 +69,8 @@ export interface ConversationWriter {
   putItem(item: StoredItem): void
   putUsage(usage: StoredUsage): void
   putMetrics(metrics: { itemId: string; costUsd?: number; latencyMs?: number }): void
+  /** Names the conversation's recording (a file in history/recordings/). */
+  putRecording(fileName: string): void
   end(): void
 }
 
@@ -92,6 +94,8 @@ export interface HistoryStore {
   /** Gone for good (the CLI's delete, retention). */
   purge(id: string): Promise<boolean>
   deleteAll(): Promise<void>
+  /** The recording's file, when the conversation has one that is still there. */
+  recordingPath(id: string): Promise<string | null>
 }
 
 export async function openHistoryStore(options: HistoryStoreOptions): Promise<HistoryStore> {
@@ -291,6 +295,15 @@ class Store implements HistoryStore {
     this.#trash.clear()
   }
 
+  async recordingPath(id: string): Promise<string | null> {
+    this.#requireReadable()
+    const summary = (await this.index.load()).map.get(id)
+    const name = summary?.recording
+    if (!name || !isRecordingFileName(name)) return null
+    const path = join(this.dirs.recordings, name)
+    return existsSync(path) ? path : null
+  }
+
   async #searchTexts(): Promise<Map<string, SearchText>> {
     if (!this.#texts) {
       const loaded = await this.searchLog.load()
@@ -367,6 +380,12 @@ class Writer implements ConversationWriter {
     this.#append({ k: 'metrics', ...metrics })
   }
 
+  putRecording(fileName: string): void {
+    this.#append({ k: 'recording', fileName })
+    this.summary.recording = fileName
+    this.#touch()
+  }
+
   end(): void {
     this.#append({ k: 'end', endedAtMs: this.store.now() })
     this.#touch()
@@ -401,6 +420,11 @@ const summaryForm = {
     if (recording !== undefined) summary.recording = recording
     return [id, summary]
   }
+}
+
+/** Recording names are generated here (`<conversation-like id>.wav`); never a path. */
+export function isRecordingFileName(name: string): boolean {
+  return name.endsWith('.wav') && isConversationId(name.slice(0, -'.wav'.length))
 }
 
 export function newConversationId(atMs: number): string {

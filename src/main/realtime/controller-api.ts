@@ -42,7 +42,11 @@ export interface RealtimeControllerApi {
    */
   sendText(text: string, itemId?: string): void
   /** Append PCM16 24 kHz mono bytes to the input buffer. Throws `invalid_input` on bad chunks. */
-  appendAudio(pcm: Uint8Array): void
+  /**
+   * Returns false when the chunk was dropped (not connected, GPT-Live's muted microphone), so
+   * that only audio really sent is recorded; nothing (void) counts as sent.
+   */
+  appendAudio(pcm: Uint8Array): boolean | void
   /**
    * End the user's turn (push-to-talk key up): `input_audio_buffer.commit` + `response.create`.
    * Returns false, sending nothing, when too little audio was appended to commit (the API rejects

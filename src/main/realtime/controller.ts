@@ -208,17 +208,18 @@ export class RealtimeController implements RealtimeControllerApi {
     if (this.#status === 'connected') this.#transport.checkConnection()
   }
 
-  appendAudio(pcm: Uint8Array): void {
+  appendAudio(pcm: Uint8Array): boolean {
     const problem = pcmChunkProblem(pcm.byteLength)
     if (problem) throw new RealtimeCoreError('invalid_input', problem)
     if (this.#status !== 'connected') {
       // The hot path from the microphone: a few chunks can trail a disconnect.
       if (!this.#droppedAudioLogged) this.#log('debug', 'Dropping audio: not connected')
       this.#droppedAudioLogged = true
-      return
+      return false
     }
     this.#callSdk(() => this.#transport.sendAudio(exactArrayBuffer(pcm)))
     this.#appendedBytes += pcm.byteLength
+    return true
   }
 
   commitUserTurn(): boolean {

@@ -9,6 +9,7 @@ import {
   BRIDGE_SOCKET_PATH,
   FRAME_AUDIO_APPEND,
   FRAME_AUDIO_DELTA,
+  FRAME_BINARY_REPLY,
   decodeAudioFrame,
   encodeAudioFrame,
   type HostMessage,
@@ -42,8 +43,9 @@ function emit(channel: string, payload: unknown): void {
 function onMessage(data: unknown): void {
   if (data instanceof ArrayBuffer) {
     const frame = decodeAudioFrame(new Uint8Array(data))
-    if (frame?.kind !== FRAME_AUDIO_DELTA) return
-    emit('audio.delta', { ...frame.header, pcm: frame.pcm })
+    if (frame?.kind === FRAME_AUDIO_DELTA) emit('audio.delta', { ...frame.header, pcm: frame.pcm })
+    if (frame?.kind === FRAME_BINARY_REPLY)
+      answerPending(frame.header.id, { ok: true, value: frame.pcm })
     return
   }
   if (typeof data !== 'string') return
@@ -52,10 +54,14 @@ function onMessage(data: unknown): void {
     emit(message.channel, message.payload)
     return
   }
-  const call = pending.get(message.id)
+  answerPending(message.id, message.reply)
+}
+
+function answerPending(id: unknown, reply: unknown): void {
+  const call = typeof id === 'number' ? pending.get(id) : undefined
   if (!call) return
-  pending.delete(message.id)
-  call(readReply(message.reply))
+  pending.delete(id as number)
+  call(readReply(reply))
 }
 
 function connect(): void {

@@ -135,12 +135,13 @@ export class LiveEngine implements RealtimeControllerApi {
     throw new RealtimeCoreError('invalid_request', LIVE_NO_TEXT_MESSAGE)
   }
 
-  appendAudio(pcm: Uint8Array): void {
+  appendAudio(pcm: Uint8Array): boolean {
     const problem = pcmChunkProblem(pcm.byteLength)
     if (problem) throw new RealtimeCoreError('invalid_input', problem)
     // The microphone's hot path: trailing chunks after a disconnect, or while muted, are dropped.
-    if (this.#status !== 'connected' || !this.#mic.admitAudio(this.#send)) return
+    if (this.#status !== 'connected' || !this.#mic.admitAudio(this.#send)) return false
     this.#send({ type: 'session.input_audio.append', audio: Buffer.from(pcm).toString('base64') })
+    return true
   }
 
   /** The user's own mute (tray, window, the hands-free Mute button): nothing is sent meanwhile. */

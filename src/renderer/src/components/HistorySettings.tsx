@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { JSX } from 'react'
 import { saveSettings, useSettings } from '../stores/settings'
 import { deleteAllHistory, refreshHistory, useHistory } from '../stores/history'
+import { RecordingSetting } from './RecordingSetting'
 
 const RETENTION: { label: string; days: number | null }[] = [
   { label: 'Forever', days: null },
@@ -54,6 +55,7 @@ export function HistorySettings(): JSX.Element | null {
           <span>Keep history unencrypted on this computer</span>
         </label>
       )}
+      <RecordingSetting settings={settings} status={status} apply={apply} />
       <label className="field">
         <span className="field__label">Keep conversations</span>
         <select

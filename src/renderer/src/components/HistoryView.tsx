@@ -13,6 +13,7 @@ import {
   undoDelete,
   useHistory
 } from '../stores/history'
+import { RecordingPlayer } from './RecordingPlayer'
 import '../styles/history.css'
 
 /** The words of a search snippet with each match in <mark>. */
@@ -53,6 +54,7 @@ function ByDate({ conversations }: { conversations: ConversationSummaryInfo[] })
                   onClick={() => void openConversation(entry.id)}
                 >
                   <span className="history__title">{entry.title}</span>
+                  {entry.recording && <span className="muted">Recorded</span>}
                   <span className="muted">{time(entry.startedAtMs)}</span>
                 </button>
               </li>
@@ -113,6 +115,7 @@ function Opened(props: { conversation: ConversationInfo; onContinued: () => void
         {day(conversation.startedAtMs)}, {time(conversation.startedAtMs)} · {conversation.model} ·{' '}
         {conversation.voice}
       </p>
+      {conversation.recording && <RecordingPlayer id={conversation.id} />}
       {conversation.notices.map((notice) => (
         <p key={notice} className="notice">
           {notice}
