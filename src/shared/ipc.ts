@@ -17,6 +17,7 @@ import {
   searchReplySchema
 } from './history-ipc'
 import type { TurnMetrics } from './turn-metrics'
+import { spendStatusSchema } from './spend-ipc'
 import {
   approvalAnswerReplySchema,
   approvalEndedSchema,
@@ -221,6 +222,10 @@ export const ipcContract = {
   'mcp.removeServer': invoke(toolRequests.removeServer, toolsOverviewSchema),
   'mcp.claudeServers': invoke(none, claudeServersReplySchema),
   'mcp.importClaude': invoke(toolRequests.importClaude, toolsOverviewSchema),
+  // Spending and the monthly budget (issue 9; spend-ipc.ts).
+  'spend.status': invoke(none, spendStatusSchema),
+  /** Over budget: start the held response anyway, this once. */
+  'spend.continueOnce': invoke(none, spendStatusSchema),
 
   // renderer → main, hot path, no reply
   'audio.append': send(pcmBytes),
@@ -273,7 +278,8 @@ export const ipcContract = {
   'tools.approvalRequested': event(approvalRequestSchema),
   'tools.approvalEnded': event(approvalEndedSchema),
   'tools.activity': event(toolActivitySchema),
-  'tools.changed': event(toolsOverviewSchema)
+  'tools.changed': event(toolsOverviewSchema),
+  'spend.changed': event(spendStatusSchema)
 } as const
 
 export type IpcContract = typeof ipcContract

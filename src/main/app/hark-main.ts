@@ -23,6 +23,8 @@ import { createRouter, type IpcRouter } from './router'
 import { SessionManager } from './session-manager'
 import { createTalkControls, type TalkControls } from './talk-controls'
 import { HistoryService } from './history-service'
+import { SpendService } from './spend-service'
+import { SpendLedger } from '../usage/spend-ledger'
 import { ToolRuntime } from './tool-runtime'
 import { createEngineChoice } from './engine-choice'
 import { createLiveDelegationHandler } from './live-delegation'
@@ -126,6 +128,13 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     delegationHandler: createLiveDelegationHandler(tools.host),
     isMicMuted: () => talk.isMuted()
   })
+  const spend: SpendService = new SpendService({
+    ledger: new SpendLedger({ dir: deps.userDataDir, log }),
+    readSettings,
+    broadcast: (status) => broadcast({ channel: 'spend.changed', payload: status }),
+    session: () => session,
+    log
+  })
   const session: SessionManager = new SessionManager({
     env: deps.env,
     readSettings,
@@ -145,6 +154,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
       // Saved before it is shown: a kill right after a caption appears keeps that item.
       history.onEvent(event)
       if (event.type === 'status' && event.status !== 'connected') tools.sessionEnded()
+      spend.onEvent(event)
       broadcast(toIpcEvent(event))
     },
     onConversationStart: ({ settings: current, seed }): Promise<void> =>
@@ -152,6 +162,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     chooseEngine: engines.choose,
     onAudioSent: (pcm) => history.recording.sent(pcm),
     onPlayback: (itemId, playedMs, final) => history.recording.played(itemId, playedMs, final),
+    responseGate: spend,
     log
   })
   history.open().catch((error: unknown) =>
@@ -218,6 +229,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     desktop,
     ...(deps.endpoints ? { endpoints: deps.endpoints } : {}),
     tools: tools.handlers,
+    spend,
     onSend: (channel, value) => {
       if (OBSERVED_SENDS.has(channel)) notify({ channel, payload: value } as CoreActivity)
     },

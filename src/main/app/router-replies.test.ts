@@ -51,7 +51,9 @@ const sampleRequests: { [C in InvokeChannel]: InvokeRequest<C> } = {
   'mcp.saveServer': { name: 'demo', config: { url: 'http://127.0.0.1:9/mcp' } },
   'mcp.removeServer': { name: 'demo' },
   'mcp.claudeServers': undefined,
-  'mcp.importClaude': { names: ['no-such-server'] }
+  'mcp.importClaude': { names: ['no-such-server'] },
+  'spend.status': undefined,
+  'spend.continueOnce': undefined
 }
 
 describe('IPC router: replies', () => {

@@ -29,6 +29,7 @@ import type { HotkeyProvider } from './hotkey-provider'
 import { HarkError, toHarkError } from './ipc-error'
 import { historyHandlers, type HistoryService } from './history-service'
 import type { SessionManager } from './session-manager'
+import { spendHandlers, type SpendService } from './spend-service'
 import type { TalkControls } from './talk-controls'
 import type { ToolInvokeHandlers } from './tool-runtime'
 
@@ -71,6 +72,8 @@ export interface RouterParts {
   endpoints?: EndpointConfirmer
   /** Tools, approvals and MCP servers: the `tools.*` and `mcp.*` channels. */
   tools: ToolInvokeHandlers
+  /** Spending and the monthly budget: the `spend.*` channels. */
+  spend: SpendService
   /** Every renderer message that passed validation and the mute, before it acts (for the tray). */
   onSend?: (channel: SendChannel, value: unknown) => void
   /** Whose accelerator names a hotkey setting is checked against (CommandOrControl, Super). */
@@ -113,6 +116,8 @@ export function createRouter(parts: RouterParts): IpcRouter {
       await parts.history.settingsChanged()
     if (reply.settings.recordConversations !== before.recordConversations)
       parts.history.recordingSettingChanged(reply.settings)
+    if (reply.settings.monthlyBudgetUsd !== before.monthlyBudgetUsd)
+      await parts.spend.settingsChanged()
     if (reply.settings.launchAtLogin === before.launchAtLogin) return reply
     try {
       await desktop.applyLaunchAtLogin(reply.settings.launchAtLogin)
@@ -148,7 +153,8 @@ export function createRouter(parts: RouterParts): IpcRouter {
     'app.capabilities': () => desktop.capabilities(),
     'app.openLogsFolder': () => desktop.openLogsFolder(),
     ...historyHandlers(parts.history),
-    ...parts.tools
+    ...parts.tools,
+    ...spendHandlers(parts.spend)
   }
 
   const sendHandlers: SendHandlers = {

@@ -57,6 +57,15 @@ export interface SessionManagerDeps {
   onAudioSent?: (pcm: Uint8Array) => void
   /** The page's played position of an item (the recording's right channel). */
   onPlayback?: (itemId: string, playedMs: number, final: boolean) => void
+  /** The monthly budget (spend-service.ts): asked before each response; absent = always yes. */
+  responseGate?: ResponseGate
+}
+
+export interface ResponseGate {
+  /** May a response start now? False: the turn is sent without `response.create` and held. */
+  admitResponse(): boolean
+  /** May the server VAD start responses itself in a new session? */
+  autoRespond(): boolean
 }
 
 const CLOSED_BY_USER = 'The session was closed.'
@@ -179,7 +188,7 @@ export class SessionManager {
     const controller = this.#controller
     if (controller?.status !== 'connected' || this.#reconnecting) return
     try {
-      controller.sendText(text, message.itemId)
+      controller.sendText(text, message.itemId, { respond: this.#admitResponse() })
     } catch (error) {
       const socketGone = error instanceof RealtimeCoreError && SOCKET_GONE_CODES.has(error.code)
       if (!socketGone) {
@@ -226,7 +235,7 @@ export class SessionManager {
   pttUp(): void {
     this.#rollover.noteTalking(false)
     this.#guard('ptt.up', (controller) => {
-      if (!controller.commitUserTurn())
+      if (!controller.commitUserTurn({ respond: this.#admitResponse() }))
         this.#deps.log('info', 'session: push-to-talk turn too short to commit')
     })
   }
@@ -254,6 +263,20 @@ export class SessionManager {
     await this.stop()
   }
 
+  /** Start the response a held turn waits for (the budget's "Continue this once"). */
+  respondNow(): void {
+    this.#guard('respondNow', (controller) => controller.requestResponse?.())
+  }
+
+  /** Hands-free: let the server VAD start responses itself, or not (over budget). */
+  setAutoRespond(on: boolean): void {
+    this.#guard('setAutoRespond', (controller) => controller.setAutoRespond?.(on))
+  }
+
+  #admitResponse(): boolean {
+    return this.#deps.responseGate?.admitResponse() ?? true
+  }
+
   #open(settings: Settings, link: Link): RealtimeControllerApi {
     const controller = this.#create(settings, link)
     this.#controller = controller.controller
@@ -277,7 +300,10 @@ export class SessionManager {
   }
 
   #createRealtime(settings: Settings): RealtimeControllerApi {
-    const config = resolveRealtimeConfig(settings, this.#deps.env, this.#deps.readKey)
+    const config = {
+      ...resolveRealtimeConfig(settings, this.#deps.env, this.#deps.readKey),
+      autoRespond: this.#deps.responseGate?.autoRespond() ?? true
+    }
     // The window shows a stored deprecated model itself (DeprecatedModelNotice); one named in
     // the environment can only be logged.
     for (const warning of configWarnings(config)) this.#deps.log('warn', `session: ${warning}`)
@@ -401,7 +427,8 @@ export class SessionManager {
   /** Replays the conversation and the outbox into a connected controller. */
   #replayInto(controller: RealtimeControllerApi): number {
     const replay = this.#ledger.replay(this.#outbox)
-    const seeded = controller.seedHistory(replay.items, replay.respond ? { respond: true } : {})
+    const respond = replay.respond && this.#admitResponse()
+    const seeded = controller.seedHistory(replay.items, respond ? { respond: true } : {})
     this.#ledger.replayed(replay)
     return seeded
   }

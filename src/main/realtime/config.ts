@@ -31,6 +31,11 @@ export interface RealtimeConfig {
   /** Sent only to reasoning models (`isReasoningModel`). */
   reasoningEffort: ReasoningEffort
   transcriptionModel: string
+  /**
+   * Hands-free: false = the server VAD ends turns but starts no response (`create_response:
+   * false`), because the monthly budget is spent and Hark asks first. Absent = true.
+   */
+  autoRespond?: boolean
 }
 
 export type RealtimeUserSettings = Settings

@@ -40,7 +40,7 @@ export interface RealtimeControllerApi {
    * Send a typed user message and request a response. `itemId` names the item, so that its
    * `conversation.item.added` can be recognised and a resend after a reconnect is the same item.
    */
-  sendText(text: string, itemId?: string): void
+  sendText(text: string, itemId?: string, options?: RespondOptions): void
   /** Append PCM16 24 kHz mono bytes to the input buffer. Throws `invalid_input` on bad chunks. */
   /**
    * Returns false when the chunk was dropped (not connected, GPT-Live's muted microphone), so
@@ -52,7 +52,7 @@ export interface RealtimeControllerApi {
    * Returns false, sending nothing, when too little audio was appended to commit (the API rejects
    * commits under 100 ms with `input_audio_buffer_commit_empty`).
    */
-  commitUserTurn(): boolean
+  commitUserTurn(options?: RespondOptions): boolean
   /**
    * Drop the user's uncommitted audio (`input_audio_buffer.clear`): a hotkey press too short to
    * hold speech must not become a turn.
@@ -71,4 +71,16 @@ export interface RealtimeControllerApi {
   seedHistory(items: readonly ConversationItem[], options?: { respond?: boolean }): number
   /** Probe the socket now (after sleep or a network change); a dead one ends as a drop. */
   checkConnection(): void
+  /** `response.create` for the input already in the conversation (a turn held by the budget). */
+  requestResponse?(): void
+  /**
+   * Hands-free: whether the server VAD starts a response by itself after each turn
+   * (`turn_detection.create_response`). Off while the monthly budget is spent (budget-gate.ts).
+   */
+  setAutoRespond?(on: boolean): void
+}
+
+/** `respond: false` sends the user's turn without `response.create` (held by the budget). */
+export interface RespondOptions {
+  respond?: boolean
 }

@@ -10,7 +10,8 @@ import type {
 import type { RealtimeConfig } from './config'
 import { resolveEndpointUrl } from './config'
 import type { RealtimeControllerApi, RealtimeCoreListener } from './controller-api'
-import { RealtimeCoreError } from './controller-api'
+import { RealtimeCoreError, type RespondOptions } from './controller-api'
+import { autoRespondUpdate } from './auto-respond'
 import type { ClassifiedError } from './error-classifier'
 import { classifyError } from './error-classifier'
 import type { RealtimeLog } from './event-bus'
@@ -183,7 +184,7 @@ export class RealtimeController implements RealtimeControllerApi {
     await this.#startPromise?.catch(() => undefined)
   }
 
-  sendText(text: string, itemId?: string): void {
+  sendText(text: string, itemId?: string, options: RespondOptions = {}): void {
     this.#requireConnected()
     if (text.trim() === '') throw new RealtimeCoreError('invalid_input', 'The message is empty.')
     // The SDK's sendMessage, plus the item id: with it the session manager knows when the server
@@ -199,13 +200,24 @@ export class RealtimeController implements RealtimeControllerApi {
           content: [{ type: 'input_text', text }]
         }
       })
-      this.#transport.requestResponse()
+      if (options.respond !== false) this.#transport.requestResponse()
     })
-    this.#turnMetrics.userTurnEnded('text')
+    if (options.respond !== false) this.#turnMetrics.userTurnEnded('text')
   }
 
   checkConnection(): void {
     if (this.#status === 'connected') this.#transport.checkConnection()
+  }
+
+  requestResponse(): void {
+    this.#requireConnected()
+    this.#callSdk(() => this.#transport.requestResponse())
+  }
+
+  setAutoRespond(on: boolean): void {
+    const update = autoRespondUpdate(this.#config, on)
+    if (!update || this.#status !== 'connected') return
+    this.#callSdk(() => this.#transport.sendEvent(update))
   }
 
   appendAudio(pcm: Uint8Array): boolean {
@@ -222,15 +234,15 @@ export class RealtimeController implements RealtimeControllerApi {
     return true
   }
 
-  commitUserTurn(): boolean {
+  commitUserTurn(options: RespondOptions = {}): boolean {
     this.#requireConnected()
     if (pcmBytesToMs(this.#appendedBytes) < MIN_COMMIT_MS) return false
     this.#callSdk(() => {
       this.#transport.sendEvent({ type: 'input_audio_buffer.commit' })
       // A commit never creates a response by itself (reference §2, `sendAudio`).
-      this.#transport.requestResponse()
+      if (options.respond !== false) this.#transport.requestResponse()
     })
-    this.#turnMetrics.userTurnEnded('key_up')
+    if (options.respond !== false) this.#turnMetrics.userTurnEnded('key_up')
     this.#appendedBytes = 0
     return true
   }

@@ -26,15 +26,22 @@ type TurnDetection = NonNullable<
  * sends no extra response.cancel (reference §5 step 2).
  */
 export function turnDetectionFor(
-  config: Pick<RealtimeConfig, 'turnDetection' | 'vadEagerness'>
+  config: Pick<RealtimeConfig, 'turnDetection' | 'vadEagerness' | 'autoRespond'>
 ): TurnDetection | null {
+  // Over the monthly budget the VAD only ends turns; Hark asks before the response (auto-respond.ts).
+  const held = config.autoRespond === false ? { createResponse: false } : {}
   switch (config.turnDetection) {
     case 'none':
       return null
     case 'semantic_vad':
-      return { type: 'semantic_vad', eagerness: config.vadEagerness, interruptResponse: true }
+      return {
+        type: 'semantic_vad',
+        eagerness: config.vadEagerness,
+        interruptResponse: true,
+        ...held
+      }
     case 'server_vad':
-      return { type: 'server_vad', interruptResponse: true }
+      return { type: 'server_vad', interruptResponse: true, ...held }
   }
 }
 
