@@ -19,6 +19,8 @@ import { PlaybackIndicator, StatusBar } from './StatusBar'
 import { PushToTalk } from './PushToTalk'
 import { hark } from '../ipc/hark'
 import { ToolActivityLog } from './ToolActivityLog'
+import { BudgetNotice } from './BudgetNotice'
+import { RebillingHint } from './RebillingHint'
 
 function ConnectButton(): JSX.Element {
   const status = useConnection((state) => state.status)
@@ -101,6 +103,8 @@ export function MainView(): JSX.Element {
         <SettingsNotice />
         <DeprecatedModelNotice />
         <NewConversation />
+        <BudgetNotice />
+        <RebillingHint />
         <HistoryWarning />
         <ConversationLog />
         <ToolActivityLog />

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { JSX } from 'react'
 import { useConnection } from '../stores/connection'
 import { useConversation } from '../stores/conversation'
+import { useTurnMetrics } from '../stores/turn-metrics'
 import { codeOf, messageOf } from '../stores/errors'
 
 /**
@@ -17,7 +18,10 @@ export function NewConversation(): JSX.Element | null {
     setBusy(true)
     window.hark.session
       .newConversation()
-      .then(() => useConversation.getState().cleared())
+      .then(() => {
+        useConversation.getState().cleared()
+        useTurnMetrics.getState().cleared()
+      })
       .catch((error: unknown) =>
         useConnection.getState().errorReported(codeOf(error), messageOf(error))
       )

@@ -9,6 +9,7 @@ import { HistorySettings } from './HistorySettings'
 import { MicrophoneFields } from './MicrophoneFields'
 import { ModelFields } from './ModelFields'
 import { ToolsSettings } from './ToolsSettings'
+import { BudgetSettings } from './BudgetSettings'
 import { saveSettings, useSettings } from '../stores/settings'
 
 const MODES: { value: Settings['turnDetection']; label: string; hint: string }[] = [
@@ -152,6 +153,7 @@ function SettingsForm({ settings }: { settings: Settings }): JSX.Element {
         </span>
       </label>
       <HistorySettings />
+      <BudgetSettings />
       <DesktopFields
         launchAtLogin={draft.launchAtLogin}
         onLaunchAtLogin={(on) => change('launchAtLogin', on)}

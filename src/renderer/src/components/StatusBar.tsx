@@ -2,6 +2,7 @@ import type { JSX } from 'react'
 import { connectionDetail, connectionSentence, useConnection } from '../stores/connection'
 import { usePlayback } from '../stores/playback'
 import { UsageSummary } from './UsageSummary'
+import { SpendToday } from './SpendToday'
 
 /** Connection status as a sentence, and the playback state, in fixed-height slots. */
 export function StatusBar(): JSX.Element {
@@ -19,6 +20,7 @@ export function StatusBar(): JSX.Element {
         <span className="status__sentence">{sentence}</span>
         {detail && <span className="status__detail">{detail}</span>}
         <UsageSummary />
+        <SpendToday />
       </span>
     </div>
   )

@@ -15,6 +15,7 @@ import { isLiveEngine, LIVE_STOP_NOTE, useStopNote } from '../stores/engine'
 import { codeOf, messageOf } from '../stores/errors'
 import { connectHotkey } from './hotkey'
 import { connectTools } from '../stores/tools'
+import { connectSpend } from '../stores/spend'
 import { createPushToTalk, type PushToTalk } from './push-to-talk'
 
 export interface Bridge {
@@ -129,6 +130,7 @@ export function startBridge(hark: HarkApi): Bridge {
     // For the app's lifetime, like the bridge itself.
     connectHotkey(hark, bridge.pushToTalk)
     connectTools(hark)
+    connectSpend(hark)
   }
   return bridge
 }

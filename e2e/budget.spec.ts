@@ -1,0 +1,72 @@
+// The monthly budget in the browser: Settings refuses a budget that is not an amount above 0; at
+// 80 % a warning shows; once it is spent Hark asks before any new answer, and "Continue this
+// once" and raising the budget each let the held answer come. The status bar shows today's total
+// from the spending record in the data folder (spend.json, the local calendar).
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { SPEND_FILE_NAME, localDay } from '../src/main/usage/spend-ledger'
+import { FAKE_API_KEY, connect, enterKey, expect, sendMessage, test as base } from './fixtures'
+
+/** Already spent today, as a spending record from an earlier run. */
+const SPENT_USD = 0.85
+
+const test = base.extend({
+  // eslint-disable-next-line no-empty-pattern
+  dataDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'hark-e2e-'))
+    const days = { [localDay(new Date())]: SPENT_USD }
+    await writeFile(join(dir, SPEND_FILE_NAME), JSON.stringify({ version: 1, days }))
+    await use(dir)
+    await rm(dir, { recursive: true, force: true })
+  }
+})
+
+async function saveBudget(app: Page, text: string): Promise<void> {
+  await app.getByLabel('Monthly budget (USD)').fill(text)
+  await app.getByRole('button', { name: 'Save budget' }).click()
+}
+
+test('budget: refused values, the 80 % warning, the stop, continue once, and raise', async ({
+  app,
+  fake
+}) => {
+  await enterKey(app, FAKE_API_KEY)
+  await expect(app.getByTestId('spend-today')).toHaveText(/today \$0\.8500/)
+  await app.getByRole('button', { name: 'Settings' }).click()
+  for (const bad of ['0', '-2', 'ten dollars']) {
+    await saveBudget(app, bad)
+    await expect(app.locator('.budget-field .error')).toHaveText(
+      /above 0.*Leave it empty for no budget/
+    )
+  }
+  await saveBudget(app, '1')
+  await expect(app.getByTestId('budget-warning')).toContainText('85 %')
+
+  await connect(app)
+  const answers = app.locator('li.caption--assistant')
+  await sendMessage(app, 'Good morning')
+  await expect(answers.first()).toContainText('You said: Good morning')
+  await expect(app.getByTestId('spend-today')).not.toHaveText(/today \$0\.8500/)
+
+  // The budget is spent: the next message is sent, but its answer waits for the user.
+  await saveBudget(app, '0.85')
+  const stop = app.getByTestId('budget-stop')
+  await expect(stop).toContainText('Hark will ask before it answers again')
+  const responsesBefore = fake.responses.length
+  await sendMessage(app, 'How are you')
+  await expect(stop).toContainText('Hark has your turn but has not answered it')
+  expect(fake.responses.length).toBe(responsesBefore)
+  await stop.getByRole('button', { name: 'Continue this once' }).click()
+  await expect(answers.last()).toContainText('You said: How are you')
+
+  // Once only: the next turn asks again; raising the budget releases it.
+  await sendMessage(app, 'Thank you')
+  await expect(stop).toContainText('Hark has your turn but has not answered it')
+  await stop.getByRole('button', { name: 'Raise the budget' }).click()
+  await stop.getByLabel('New monthly budget (USD)').fill('5')
+  await stop.getByRole('button', { name: 'Save budget' }).click()
+  await expect(answers.last()).toContainText('You said: Thank you')
+  await expect(stop).toHaveCount(0)
+})

@@ -1,0 +1,68 @@
+import { useState } from 'react'
+import type { JSX } from 'react'
+import { hark } from '../ipc/hark'
+import { continueOnce, useSpend } from '../stores/spend'
+import { costText } from '../stores/turn-metrics-model'
+import { BudgetField } from './BudgetField'
+
+const percent = (spentUsd: number, budgetUsd: number): number =>
+  Math.floor((spentUsd / budgetUsd) * 100)
+
+/**
+ * The monthly budget, when it matters: a warning from 80 %, and once it is spent the question
+ * Hark asks before any new answer ("Continue this once" / "Raise the budget").
+ */
+export function BudgetNotice(): JSX.Element | null {
+  const status = useSpend((state) => state.status)
+  const error = useSpend((state) => state.error)
+  const [raising, setRaising] = useState(false)
+  if (!status) return null
+  const problem = status.problem && (
+    <p className="banner" role="alert">
+      {status.problem}
+    </p>
+  )
+  const budgetUsd = status.budgetUsd
+  if (budgetUsd === null || status.level === 'ok' || status.level === 'none') return problem || null
+  const spent = `${costText(status.monthUsd)} of your ${costText(budgetUsd)} monthly budget`
+  if (status.level === 'warning')
+    return (
+      <>
+        {problem}
+        <p className="banner" role="status" data-testid="budget-warning">
+          You have spent {spent} ({percent(status.monthUsd, budgetUsd)} %) this month.
+        </p>
+      </>
+    )
+  return (
+    <>
+      {problem}
+      <div className="banner" role="alert" data-testid="budget-stop">
+        <p>
+          Your monthly budget is spent: {spent}.{' '}
+          {status.held
+            ? 'Hark has your turn but has not answered it.'
+            : 'Hark will ask before it answers again.'}
+        </p>
+        <div className="actions">
+          {status.held && (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => void continueOnce(hark())}
+            >
+              Continue this once
+            </button>
+          )}
+          <button type="button" className="button" onClick={() => setRaising(!raising)}>
+            Raise the budget
+          </button>
+        </div>
+        {raising && (
+          <BudgetField label="New monthly budget (USD)" onSaved={() => setRaising(false)} />
+        )}
+        {error && <p className="error">{error}</p>}
+      </div>
+    </>
+  )
+}
