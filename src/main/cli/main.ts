@@ -106,7 +106,8 @@ async function runCli(io: CliIo): Promise<ExitCode> {
         request: live ? withTrailingSilence(request) : request,
         timeoutMs: options.timeoutMs,
         json: options.json,
-        ...(io.signal ? { signal: io.signal } : {})
+        ...(io.signal ? { signal: io.signal } : {}),
+        awaitTranscription: !live && config.inputTranscription
       },
       { stdout: io.stdout }
     )

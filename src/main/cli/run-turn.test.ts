@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ExitCode } from './exit-codes'
 import type { ResponseUsage, TurnLatency } from '../../shared/turn-metrics'
+import type { RealtimeCoreEvent } from '../../shared/realtime-events'
 import {
   concatBytes,
   pcmChunk,
@@ -249,5 +250,44 @@ describe('runTurn: audio input', () => {
     })
     expect(result.exitCode).toBe(ExitCode.usage)
     expect(result.errorMessage).toMatch(/too short/)
+  })
+})
+
+describe('runTurn: a spoken question transcribed after the answer', () => {
+  const metricsOf = (transcriptionCostUsd: number): RealtimeCoreEvent => ({
+    type: 'turn_metrics',
+    responseId: 'r',
+    itemIds: ['i'],
+    model: 'gpt-realtime-2.1',
+    usage: SCRIPTED_USAGE,
+    responseCostUsd: 0.000176,
+    transcriptionCostUsd,
+    costUsd: 0.000176 + transcriptionCostUsd,
+    latency: null
+  })
+
+  it('bills the late transcription to this turn in the metrics line', async () => {
+    const controller = new ScriptedController()
+    controller.onTurn = (c) =>
+      c.play([
+        { type: 'response_started', responseId: 'r' },
+        { type: 'audio', responseId: 'r', itemId: 'i', pcm: pcmChunk(0, 4800) },
+        metricsOf(0),
+        { type: 'response_done', responseId: 'r', status: 'completed', usage: ZERO_USAGE },
+        // The question's transcription comes after the answer is done; the core re-sends the
+        // turn's metrics with its cost (turn-metrics.ts).
+        metricsOf(0.0085),
+        { type: 'transcript_done', role: 'user', itemId: 'item_user', text: 'hello' }
+      ])
+    const { result } = await runScriptedTurn(controller, {
+      request: { kind: 'audio', pcm: new Int16Array(4800) },
+      awaitTranscription: true
+    })
+    expect(result.exitCode).toBe(ExitCode.ok)
+    expect(result.metrics.costUsd).toEqual({
+      totalUsd: 0.000176 + 0.0085,
+      responsesUsd: 0.000176,
+      transcriptionUsd: 0.0085
+    })
   })
 })

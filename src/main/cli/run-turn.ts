@@ -23,6 +23,8 @@ export interface RunTurnOptions {
   json: boolean
   /** Ends the turn early (Ctrl-C): exit 130. */
   signal?: AbortSignal
+  /** The spoken question is transcribed: its cost may trail the answer (TRANSCRIPTION_GRACE_MS). */
+  awaitTranscription?: boolean
 }
 
 export interface TurnSinks {
@@ -47,6 +49,12 @@ export const AUDIO_CHUNK_MS = 100
 const AUDIO_CHUNK_BYTES = AUDIO_CHUNK_MS * PCM_BYTES_PER_MS
 /** stop() is documented never to throw; it must not hold the process up either. */
 const STOP_GRACE_MS = 2000
+/**
+ * A spoken question's transcription (and its cost) may arrive after the answer is done: it runs
+ * beside the response (reference §1). The turn waits this long for it, so that the metrics line
+ * bills it to this turn; without input transcription the wait simply ends.
+ */
+export const TRANSCRIPTION_GRACE_MS = 2000
 
 interface Outcome {
   exitCode: ExitCode
@@ -64,6 +72,8 @@ export async function runTurn(
     let connected = false
     let settled = false
     let lastError: { code: ErrorCode; message: string } | null = null
+    let questionTranscribed = options.request.kind === 'text' || options.awaitTranscription !== true
+    let transcriptionWait: ReturnType<typeof setTimeout> | undefined
     let unsubscribe = (): void => undefined
     const timeoutSeconds = formatSeconds(options.timeoutMs)
 
@@ -71,6 +81,7 @@ export async function runTurn(
       if (settled) return
       settled = true
       clearTimeout(timer)
+      clearTimeout(transcriptionWait)
       options.signal?.removeEventListener('abort', onAbort)
       unsubscribe()
       if (exitCode === ExitCode.ok) state.markDone()
@@ -84,8 +95,11 @@ export async function runTurn(
     const judge = (responseId: string, status: string): void => {
       if (settled) return
       const verdict = state.verdict(responseId, status)
-      if (verdict.kind === 'complete') settle(ExitCode.ok, null)
-      else if (verdict.kind === 'failed')
+      if (verdict.kind === 'complete') {
+        if (questionTranscribed) settle(ExitCode.ok, null)
+        else
+          transcriptionWait ??= setTimeout(() => settle(ExitCode.ok, null), TRANSCRIPTION_GRACE_MS)
+      } else if (verdict.kind === 'failed')
         settle(
           lastError ? exitCodeForError(lastError.code) : ExitCode.other,
           lastError?.message ??
@@ -110,6 +124,12 @@ export async function runTurn(
               exitCodeForError(event.code ?? 'network'),
               event.reason ?? 'The connection dropped before the reply was complete.'
             )
+          break
+        case 'transcript_done':
+          if (event.role !== 'user') break
+          questionTranscribed = true
+          // After the same burst's turn_metrics, which carries the transcription's cost.
+          if (transcriptionWait !== undefined) setImmediate(() => settle(ExitCode.ok, null))
           break
         case 'response_done':
           // A tool call's events and the follow-up response_started can trail this event within

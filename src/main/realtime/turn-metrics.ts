@@ -20,6 +20,8 @@ interface ResponseTiming {
   firstAudioAtMs: number | null
   heardAtMs: number | null
   itemIds: string[]
+  /** The user's audio items this response answers (committed since the previous response). */
+  userItemIds: string[]
   /** Emitted at response.done; null until then. */
   metrics: TurnMetrics | null
 }
@@ -46,8 +48,13 @@ export class TurnMetricsTracker {
   #pendingStart: TurnStart | null = null
   readonly #responses = new Map<string, ResponseTiming>()
   readonly #itemResponse = new Map<string, string>()
-  /** Transcription billed since the last emitted turn; null once any part had no price. */
-  #transcriptionUsd: number | null = 0
+  /** User audio items committed since the last `response.created`: the next response's input. */
+  #committedItemIds: string[] = []
+  /** Input transcription cost per user item (null: no price), until its response takes it. */
+  readonly #transcriptionByItem = new Map<string, number | null>()
+  /** The user item → the response answering it, and that response's last metrics (late usage). */
+  readonly #userItemResponse = new Map<string, string>()
+  readonly #emitted = new Map<string, TurnMetrics>()
 
   constructor(options: TurnMetricsOptions) {
     this.#options = options
@@ -56,9 +63,11 @@ export class TurnMetricsTracker {
 
   attach(source: WireEventSource): void {
     source.on('input_audio_buffer.speech_stopped', () => this.userTurnEnded('speech_stopped'))
-    source.on('input_audio_buffer.committed', () => {
+    source.on('input_audio_buffer.committed', (event) => {
       if (this.#pendingStart?.by === 'speech_stopped')
         this.#pendingStart.committedAtMs ??= this.#now()
+      const itemId = stringField(event, 'item_id')
+      if (itemId !== undefined) this.#committedItemIds.push(itemId)
     })
     source.on('response.created', (event) => {
       const id = stringField(recordField(event, 'response'), 'id')
@@ -75,7 +84,7 @@ export class TurnMetricsTracker {
       if (id !== undefined) this.#responseDone(id, response?.['usage'])
     })
     source.on('conversation.item.input_audio_transcription.completed', (event) =>
-      this.#transcribed(recordField(event, 'usage'))
+      this.#transcribed(stringField(event, 'item_id'), recordField(event, 'usage'))
     )
   }
 
@@ -100,7 +109,10 @@ export class TurnMetricsTracker {
     this.#pendingStart = null
     this.#responses.clear()
     this.#itemResponse.clear()
-    this.#transcriptionUsd = 0
+    this.#committedItemIds = []
+    this.#transcriptionByItem.clear()
+    this.#userItemResponse.clear()
+    this.#emitted.clear()
   }
 
   #responseCreated(responseId: string): void {
@@ -110,8 +122,11 @@ export class TurnMetricsTracker {
       firstAudioAtMs: null,
       heardAtMs: null,
       itemIds: [],
+      userItemIds: this.#committedItemIds,
       metrics: null
     })
+    for (const itemId of this.#committedItemIds) this.#userItemResponse.set(itemId, responseId)
+    this.#committedItemIds = []
     this.#pendingStart = null
     if (this.#responses.size > MAX_RESPONSES) {
       const oldest = this.#responses.keys().next()
@@ -135,8 +150,12 @@ export class TurnMetricsTracker {
     const { model } = this.#options
     const usage = parseResponseUsage(rawUsage)
     const responseUsd = usage ? responseCostUsd(model, usage) : null
-    const transcriptionUsd = this.#transcriptionUsd
-    this.#transcriptionUsd = 0
+    let transcriptionUsd: number | null = 0
+    for (const itemId of timing.userItemIds) {
+      if (!this.#transcriptionByItem.has(itemId)) continue
+      transcriptionUsd = addUsd(transcriptionUsd, this.#transcriptionByItem.get(itemId) ?? null)
+      this.#transcriptionByItem.delete(itemId)
+    }
     timing.metrics = {
       responseId,
       itemIds: timing.itemIds,
@@ -144,25 +163,62 @@ export class TurnMetricsTracker {
       usage,
       responseCostUsd: responseUsd,
       transcriptionCostUsd: transcriptionUsd,
-      costUsd:
-        responseUsd !== null && transcriptionUsd !== null ? responseUsd + transcriptionUsd : null,
+      costUsd: addUsd(responseUsd, transcriptionUsd),
       latency: null
     }
     this.#emit(responseId, timing)
   }
 
-  #transcribed(rawUsage: unknown): void {
+  /**
+   * Input transcription is billed to the turn whose input it transcribes (by item id). Its
+   * usage may come after that turn's `response.done` (transcription runs beside the response,
+   * reference §1): then the turn's metrics are sent again with it, never added to the next turn.
+   */
+  #transcribed(itemId: string | undefined, rawUsage: unknown): void {
     const usage = parseTranscriptionUsage(rawUsage)
     const usd = usage ? transcriptionCostUsd(this.#options.transcriptionModel, usage) : null
-    this.#transcriptionUsd =
-      usd === null || this.#transcriptionUsd === null ? null : this.#transcriptionUsd + usd
+    if (itemId === undefined) return
+    const responseId = this.#userItemResponse.get(itemId)
+    const timing = responseId === undefined ? undefined : this.#responses.get(responseId)
+    const done =
+      timing?.metrics ?? (responseId === undefined ? undefined : this.#emitted.get(responseId))
+    if (responseId === undefined || !done) {
+      // Its response has not finished yet (or not started): it takes the cost at response.done.
+      this.#transcriptionByItem.set(itemId, usd)
+      return
+    }
+    const transcription = addUsd(done.transcriptionCostUsd, usd)
+    const metrics: TurnMetrics = {
+      ...done,
+      transcriptionCostUsd: transcription,
+      costUsd: addUsd(done.responseCostUsd, transcription)
+    }
+    if (timing?.metrics) {
+      timing.metrics = metrics
+      this.#emit(responseId, timing)
+      return
+    }
+    this.#remember(metrics)
+    this.#options.emit(metrics)
   }
 
   #emit(responseId: string, timing: ResponseTiming): void {
     if (!timing.metrics) return
     timing.metrics = { ...timing.metrics, itemIds: [...timing.itemIds], latency: latencyOf(timing) }
+    this.#remember(timing.metrics)
     this.#options.emit(timing.metrics)
     if (timing.heardAtMs !== null || timing.firstAudioAtMs === null) this.#forget(responseId)
+  }
+
+  #remember(metrics: TurnMetrics): void {
+    this.#emitted.delete(metrics.responseId)
+    this.#emitted.set(metrics.responseId, metrics)
+    if (this.#emitted.size <= MAX_RESPONSES) return
+    const oldest = this.#emitted.keys().next()
+    if (oldest.done) return
+    this.#emitted.delete(oldest.value)
+    for (const [item, response] of this.#userItemResponse)
+      if (response === oldest.value) this.#userItemResponse.delete(item)
   }
 
   #forget(responseId: string): void {
@@ -171,6 +227,10 @@ export class TurnMetricsTracker {
     for (const itemId of timing?.itemIds ?? []) this.#itemResponse.delete(itemId)
   }
 }
+
+/** A sum that is unknown (null) as soon as one part is. */
+const addUsd = (a: number | null, b: number | null): number | null =>
+  a === null || b === null ? null : a + b
 
 function latencyOf(timing: ResponseTiming): TurnLatency | null {
   const { start } = timing
