@@ -17,6 +17,7 @@ import {
 import { IdFactory } from './ids'
 import { FAKE_HOST, closeLoopback, listenOnLoopback } from './loopback-http'
 import { defaultOptions, type FakeRealtimeOptions } from './options'
+import { seededPreamble } from './seeded-preambles'
 import { Recorder, type RecordedClientEvent, type RecordedResponse } from './recorder'
 import type { WireSession } from './wire-types'
 
@@ -263,7 +264,12 @@ export async function startFakeRealtimeServer(
   options: Partial<FakeRealtimeOptions> & { faults?: Partial<FakeFaults> } = {}
 ): Promise<FakeRealtimeServer> {
   const { faults, ...rest } = options
-  const server = new FakeRealtimeServerImpl({ ...defaultOptions(), ...rest })
+  // Started by tests: preambles at random unless the test chose (seeded-preambles.ts).
+  const server = new FakeRealtimeServerImpl({
+    ...defaultOptions(),
+    preamble: seededPreamble(),
+    ...rest
+  })
   Object.assign(server.faults, faults)
   await server.listen(server.options.port)
   return server
