@@ -8,9 +8,12 @@ test('every assistant turn shows its cost and latency; the status bar sums them'
   await enterKey(app, FAKE_API_KEY)
   await connect(app)
   const assistantTurns = app.locator('li.caption--assistant')
-  for (const [index, message] of ['Good morning', 'How are you'].entries()) {
+  for (const message of ['Good morning', 'How are you']) {
     await sendMessage(app, message)
-    const figures = assistantTurns.nth(index).getByTestId('turn-figures')
+    // Filtered by the answer's words: a preamble item may come first (seeded-preambles.ts).
+    const figures = assistantTurns
+      .filter({ hasText: `You said: ${message}` })
+      .getByTestId('turn-figures')
     await expect(figures).toContainText(/\$0\.\d{4}/)
     // The latency appears once the first sample has been played.
     const latency = figures.locator('.turn-figures__latency')
