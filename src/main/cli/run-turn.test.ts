@@ -47,6 +47,22 @@ const SCRIPTED_LATENCY: TurnLatency = {
   totalMs: null
 }
 
+/** Response 'r' (item 'i') costing $0.000176, plus what its input transcription cost. */
+const scriptedMetrics = (
+  transcriptionCostUsd: number,
+  latency: TurnLatency | null
+): RealtimeCoreEvent => ({
+  type: 'turn_metrics',
+  responseId: 'r',
+  itemIds: ['i'],
+  model: 'gpt-realtime-2.1',
+  usage: SCRIPTED_USAGE,
+  responseCostUsd: 0.000176,
+  transcriptionCostUsd,
+  costUsd: 0.000176 + transcriptionCostUsd,
+  latency
+})
+
 describe('runTurn: a complete text turn', () => {
   it('sends the text, streams the transcript to stdout and returns the exact audio', async () => {
     const controller = answering()
@@ -72,17 +88,7 @@ describe('runTurn: a complete text turn', () => {
         () => (nowMs = 1290),
         { type: 'audio', responseId: 'r', itemId: 'i', pcm: pcmChunk(0, 4800) },
         () => (nowMs = 1500),
-        {
-          type: 'turn_metrics',
-          responseId: 'r',
-          itemIds: ['i'],
-          model: 'gpt-realtime-2.1',
-          usage: SCRIPTED_USAGE,
-          responseCostUsd: 0.000176,
-          transcriptionCostUsd: 0,
-          costUsd: 0.000176,
-          latency: SCRIPTED_LATENCY
-        },
+        scriptedMetrics(0, SCRIPTED_LATENCY),
         {
           type: 'response_done',
           responseId: 'r',
@@ -254,17 +260,8 @@ describe('runTurn: audio input', () => {
 })
 
 describe('runTurn: a spoken question transcribed after the answer', () => {
-  const metricsOf = (transcriptionCostUsd: number): RealtimeCoreEvent => ({
-    type: 'turn_metrics',
-    responseId: 'r',
-    itemIds: ['i'],
-    model: 'gpt-realtime-2.1',
-    usage: SCRIPTED_USAGE,
-    responseCostUsd: 0.000176,
-    transcriptionCostUsd,
-    costUsd: 0.000176 + transcriptionCostUsd,
-    latency: null
-  })
+  const metricsOf = (transcriptionCostUsd: number): RealtimeCoreEvent =>
+    scriptedMetrics(transcriptionCostUsd, null)
 
   it('bills the late transcription to this turn in the metrics line', async () => {
     const controller = new ScriptedController()
