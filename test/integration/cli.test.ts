@@ -175,8 +175,10 @@ describe('hark CLI against the fake Realtime server', () => {
     const received = server.inputAudio(connection)
     expect(received).toEqual(new Uint8Array(expected.pcm.buffer))
     const response = server.responses[first]!
-    expect(response.text).toMatch(/^I heard \d\.\d seconds of audio\.$/)
-    expect(run.stdout).toBe(`${response.text}\n`)
+    // One line per spoken item: a preamble may come first (seeded-preambles.ts).
+    const spoken = response.items.map((item) => item.text)
+    expect(spoken.at(-1)).toMatch(/^I heard \d\.\d seconds of audio\.$/)
+    expect(run.stdout).toBe(`${spoken.join('\n')}\n`)
     expect(sameBytes(readFileSync(out), encodeWav(response.audio, 24_000))).toBe(true)
   })
 
