@@ -73,7 +73,14 @@ const settingsFields = {
   /** GPT-Live's voice, fixed for a session's life (SessionConfig.audio.output.voice). */
   liveVoice: z.string().trim().min(1).max(50),
   /** Keep each conversation's audio as a stereo WAV beside its history (off unless turned on). */
-  recordConversations: z.boolean()
+  recordConversations: z.boolean(),
+  /** Close a session unused for this many minutes (the next press reconnects); null = never. */
+  idleDisconnectMinutes: z.number().int().min(1).max(1440).nullable(),
+  /**
+   * Push-to-talk: keep the microphone open while connected (the system's indicator stays on) so
+   * a press streams without opening it first. Off: it opens on the press and closes on release.
+   */
+  keepMicrophoneReady: z.boolean()
 }
 
 /** The user's settings: stored as one JSON file by main, edited in the renderer. */
@@ -99,7 +106,11 @@ export const settingsSchema = z.object({
   engine: settingsFields.engine.default('realtime'),
   liveModel: settingsFields.liveModel.default(DEFAULT_LIVE_MODEL),
   liveVoice: settingsFields.liveVoice.default(DEFAULT_LIVE_VOICE),
-  recordConversations: settingsFields.recordConversations.default(false)
+  recordConversations: settingsFields.recordConversations.default(false),
+  idleDisconnectMinutes: settingsFields.idleDisconnectMinutes.default(10),
+  // The bench's "press → first captured chunk" with the microphone closed vs ready (README,
+  // "Connecting and the microphone") decided this default.
+  keepMicrophoneReady: settingsFields.keepMicrophoneReady.default(false)
 })
 export type Settings = z.infer<typeof settingsSchema>
 export const settingsPatchSchema = z.object(settingsFields).partial().strict()

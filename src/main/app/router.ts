@@ -28,7 +28,7 @@ import {
 import type { HotkeyProvider } from './hotkey-provider'
 import { HarkError, toHarkError } from './ipc-error'
 import { historyHandlers, type HistoryService } from './history-service'
-import type { SessionManager } from './session-manager'
+import type { RouterSession } from './on-demand-session'
 import type { TalkControls } from './talk-controls'
 import type { ToolInvokeHandlers } from './tool-runtime'
 
@@ -60,7 +60,7 @@ export interface IpcRouter {
 }
 
 export interface RouterParts {
-  session: SessionManager
+  session: RouterSession
   history: HistoryService
   settings: SettingsStore
   keys: KeyStore
