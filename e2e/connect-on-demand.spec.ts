@@ -78,3 +78,42 @@ test('a typed message while disconnected connects and is answered', async ({ app
   await expect(captions.nth(1)).toContainText('You said: Good evening')
   expect(fake.connectionCount).toBe(1)
 })
+
+// React reports every commit to the devtools hook; this stand-in only counts them.
+const COMMIT_COUNTER = `window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+  supportsFiber: true, isDisabled: false, renderers: new Map(), commits: 0,
+  inject() { return 1 }, checkDCE() {}, onScheduleFiberRoot() {}, onCommitFiberUnmount() {},
+  onPostCommitFiberRoot() {}, onCommitFiberRoot() { this.commits++ }
+}`
+
+speechTest(
+  'the level meter moves without re-rendering the talk controls',
+  async ({ app, fake }) => {
+    await app.addInitScript({ content: COMMIT_COUNTER })
+    await app.reload()
+    await enterKey(app, FAKE_API_KEY)
+    const commits = (): Promise<number> =>
+      app.evaluate(
+        () =>
+          (globalThis as unknown as { __REACT_DEVTOOLS_GLOBAL_HOOK__: { commits: number } })
+            .__REACT_DEVTOOLS_GLOBAL_HOOK__.commits
+      )
+    expect(await commits()).toBeGreaterThan(0)
+    const meter = app.getByRole('meter', { name: 'Input level' })
+    await app.getByRole('button', { name: 'Hold to talk' }).hover()
+    await app.mouse.down()
+    await fake.waitForClientEvent('input_audio_buffer.append')
+    await app.waitForTimeout(200)
+    const before = await commits()
+    const levels = new Set<string>()
+    for (let i = 0; i < 20; i++) {
+      levels.add((await meter.getAttribute('value')) ?? '')
+      await app.waitForTimeout(50)
+    }
+    const rendered = (await commits()) - before
+    await app.mouse.up()
+    // About a second of speech: the meter showed many levels, React rendered (almost) nothing.
+    expect(levels.size).toBeGreaterThanOrEqual(5)
+    expect(rendered).toBeLessThanOrEqual(2)
+  }
+)
