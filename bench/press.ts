@@ -9,6 +9,7 @@ import { CAPTURE_CHUNK_MS } from '../src/shared/pcm'
 import { createWebCore } from '../src/web-host/core'
 import { startWebHost } from '../src/web-host/host'
 import { FAKE_API_KEY, startFakeRealtimeServer } from '../test/fake-realtime/index'
+import { waitUntil } from './latency'
 import { clockOffsetMs, openApp, readProbe, root, sleep } from './page'
 
 export interface PressSamples {
@@ -21,14 +22,6 @@ export interface PressSamples {
 }
 
 const HOLD_MS = 300
-
-async function waitFor(check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = performance.now() + timeoutMs
-  while (!check()) {
-    if (performance.now() > end) throw new Error('bench: timed out')
-    await sleep(5)
-  }
-}
 
 /** One press and release; returns the page-clock pointerdown and first chunk hand-off. */
 async function pressOnce(page: Page): Promise<{ downMs: number; firstChunkMs: number }> {
@@ -81,7 +74,7 @@ export async function measurePress(browser: Browser, turns: number): Promise<Pre
       const appendsBefore = appends().length
       const createsBefore = creates()
       const { downMs, firstChunkMs } = await pressOnce(page)
-      await waitFor(() => creates() > createsBefore)
+      await waitUntil(() => creates() > createsBefore)
       samples.disconnectedCaptureMs.push(firstChunkMs - CAPTURE_CHUNK_MS - downMs)
       const firstAppend = appends()[appendsBefore]
       if (firstAppend !== undefined)
@@ -101,7 +94,7 @@ export async function measurePress(browser: Browser, turns: number): Promise<Pre
         await sleep(400)
         const createsBefore = creates()
         const { downMs, firstChunkMs } = await pressOnce(page)
-        await waitFor(() => creates() > createsBefore)
+        await waitUntil(() => creates() > createsBefore)
         into.push(firstChunkMs - CAPTURE_CHUNK_MS - downMs)
         await sleep(300)
       }

@@ -3,24 +3,13 @@
 // for byte, before the commit and the answer; a typed message while disconnected is answered.
 import type { HostObservation } from '../src/web-host/host'
 import { makeFakeMicWav } from '../test/fixtures/fake-mic-wav'
-import { FAKE_API_KEY, enterKey, expect, sendMessage, test } from './fixtures'
+import { FAKE_API_KEY, enterKey, expect, sendMessage, test, withFakeMicrophone } from './fixtures'
 
 /** A slow handshake, so that the press's first chunks must wait for the session. */
 const HANDSHAKE_MS = 1000
 const HOLD_MS = 2000
 
-const speechTest = test.extend<object, { speechWav: string }>({
-  // eslint-disable-next-line no-empty-pattern
-  speechWav: [async ({}, use) => use(makeFakeMicWav('ptt-speech')), { scope: 'worker' }],
-  launchOptions: [
-    async ({ launchOptions, speechWav }, use) =>
-      use({
-        ...launchOptions,
-        args: [...(launchOptions.args ?? []), `--use-file-for-fake-audio-capture=${speechWav}`]
-      }),
-    { scope: 'worker' }
-  ]
-})
+const speechTest = withFakeMicrophone(() => makeFakeMicWav('ptt-speech'))
 
 function sentAudio(observations: readonly HostObservation[]): Uint8Array {
   const chunks = observations.flatMap((o) =>
