@@ -3,13 +3,14 @@
 // for byte, before the commit and the answer; a typed message while disconnected is answered.
 import type { HostObservation } from '../src/web-host/host'
 import { makeFakeMicWav } from '../test/fixtures/fake-mic-wav'
-import { FAKE_API_KEY, enterKey, expect, sendMessage, test, withFakeMicrophone } from './fixtures'
+import { FAKE_API_KEY, enterKey, expect, sendMessage, test } from './fixtures'
+import { fakeMicrophone } from './fake-microphone'
 
 /** A slow handshake, so that the press's first chunks must wait for the session. */
 const HANDSHAKE_MS = 1000
 const HOLD_MS = 2000
 
-const speechTest = withFakeMicrophone(() => makeFakeMicWav('ptt-speech'))
+const speechTest = test.extend(fakeMicrophone(() => makeFakeMicWav('ptt-speech')))
 
 function sentAudio(observations: readonly HostObservation[]): Uint8Array {
   const chunks = observations.flatMap((o) =>

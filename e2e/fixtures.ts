@@ -102,19 +102,3 @@ export function playedFrames(host: HarkHost, itemId: string): number {
   const reports = host.progress().filter((report) => report.itemId === itemId)
   return Math.round(Math.max(0, ...reports.map((report) => report.playedMs)) * 24)
 }
-
-/** The fixtures with Chromium's fake microphone playing the WAV `makeWav` writes (a launch argument, so per worker). */
-export function withFakeMicrophone(makeWav: () => string): typeof test {
-  return test.extend<object, { speechWav: string }>({
-    // eslint-disable-next-line no-empty-pattern
-    speechWav: [async ({}, use) => use(makeWav()), { scope: 'worker' }],
-    launchOptions: [
-      async ({ launchOptions, speechWav }, use) =>
-        use({
-          ...launchOptions,
-          args: [...(launchOptions.args ?? []), `--use-file-for-fake-audio-capture=${speechWav}`]
-        }),
-      { scope: 'worker' }
-    ]
-  })
-}

@@ -7,15 +7,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
-import {
-  FAKE_API_KEY,
-  connect,
-  enterKey,
-  expect,
-  playedFrames,
-  test,
-  withFakeMicrophone
-} from './fixtures'
+import { FAKE_API_KEY, connect, enterKey, expect, playedFrames, test } from './fixtures'
 
 /**
  * On speech_started main flushes the renderer at once and holds the truncate until the renderer's
@@ -56,7 +48,18 @@ function makeHandsFreeWav(): string {
   return path('hands-free-48k.wav')
 }
 
-const handsFreeTest = withFakeMicrophone(makeHandsFreeWav)
+const handsFreeTest = test.extend<object, { speechWav: string }>({
+  // eslint-disable-next-line no-empty-pattern
+  speechWav: [async ({}, use) => use(makeHandsFreeWav()), { scope: 'worker' }],
+  launchOptions: [
+    async ({ launchOptions, speechWav }, use) =>
+      use({
+        ...launchOptions,
+        args: [...(launchOptions.args ?? []), `--use-file-for-fake-audio-capture=${speechWav}`]
+      }),
+    { scope: 'worker' }
+  ]
+})
 
 async function chooseSettings(page: Page, microphone?: string): Promise<void> {
   await page.getByRole('button', { name: 'Settings' }).click()
