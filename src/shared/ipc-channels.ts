@@ -33,6 +33,7 @@ export const channelKinds = {
   'history.deleteAll': 'invoke',
   'history.export': 'invoke',
   'history.continue': 'invoke',
+  'history.recording': 'invoke',
   'tools.overview': 'invoke',
   'tools.approve': 'invoke',
   'tools.deny': 'invoke',
