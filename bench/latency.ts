@@ -39,7 +39,7 @@ async function press(page: Page): Promise<void> {
   await page.mouse.down()
 }
 
-async function waitUntil(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+export async function waitUntil(check: () => boolean, timeoutMs = 10_000): Promise<void> {
   const end = performance.now() + timeoutMs
   while (!check()) {
     if (performance.now() > end) throw new Error('bench: timed out')

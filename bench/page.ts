@@ -153,8 +153,13 @@ export function launchChromium(wav: string): Promise<Browser> {
   })
 }
 
-/** Opens the app, enters the fake key and connects. */
-export async function openApp(browser: Browser, url: string, key: string): Promise<Page> {
+/** Opens the app, enters the fake key and connects (unless `connect` is false). */
+export async function openApp(
+  browser: Browser,
+  url: string,
+  key: string,
+  connect = true
+): Promise<Page> {
   // The probe loads its tap worklet from a blob: URL, which the page's CSP refuses.
   const page = await browser.newPage({ viewport: { width: 900, height: 700 }, bypassCSP: true })
   page.on('pageerror', (error) => console.error('page error:', error.message))
@@ -162,6 +167,10 @@ export async function openApp(browser: Browser, url: string, key: string): Promi
   await page.goto(url)
   await page.getByLabel('OpenAI API key').fill(key)
   await page.getByRole('button', { name: /use key|save key/i }).click()
+  if (!connect) {
+    await page.getByRole('button', { name: 'Connect', exact: true }).waitFor()
+    return page
+  }
   await page.getByRole('button', { name: 'Connect', exact: true }).click()
   await page.getByRole('button', { name: 'Disconnect', exact: true }).waitFor()
   return page

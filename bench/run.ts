@@ -9,6 +9,7 @@ import { measureEngineLatency } from './engines'
 import { measureHistory } from './history'
 import { measureCpu, measureMemory } from './load'
 import { measureLatency } from './latency'
+import { measurePress } from './press'
 import { measurePacedPlayout } from './playout'
 import { measureSoak } from './soak'
 import { launchChromium, makeSpeechWav, root } from './page'
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     const latency = await measureLatency(browser, TURNS)
     const paced = await measurePacedPlayout(browser, TURNS)
     const cpu = await measureCpu(browser)
+    const press = await measurePress(browser, Math.min(TURNS, 10))
     const median = (values: number[]): string => percentile(values, 50).toFixed(1)
     metrics = [
       {
@@ -163,6 +165,34 @@ async function main(): Promise<void> {
         unit: 'µs',
         budget: 20,
         how: 'ConversationRecording writing a real WAV, fed 10 turns per sample on a fake clock (20 ms microphone chunks, 100 ms answer deltas, 50 ms playback reports); mean time per event, file writes included'
+      },
+      {
+        name: 'press → first captured sample, from disconnected',
+        samples: press.disconnectedCaptureMs,
+        unit: 'ms',
+        budget: null,
+        how: "pointerdown on Hold to talk while disconnected (the press connects; the microphone is closed, push-to-talk's default) → the page hands the first 20 ms chunk to the bridge, less 20 ms (its first sample); the first press of a page also loads the capture worklet"
+      },
+      {
+        name: 'press → first byte on the wire, from disconnected',
+        samples: press.disconnectedWireMs,
+        unit: 'ms',
+        budget: null,
+        how: 'the same presses: pointerdown → the fake server receives the first input_audio_buffer.append (main held the audio while the session opened and the conversation was replayed)'
+      },
+      {
+        name: 'press → first captured sample, microphone closed',
+        samples: press.closedCaptureMs,
+        unit: 'ms',
+        budget: null,
+        how: 'connected, push-to-talk with the microphone closed between turns (the default): pointerdown → first chunk hand-off − 20 ms; includes getUserMedia and the capture node. Chromium fake microphone: a real device may take longer'
+      },
+      {
+        name: 'press → first captured sample, microphone ready',
+        samples: press.readyCaptureMs,
+        unit: 'ms',
+        budget: null,
+        how: 'the same with "Keep the microphone ready" on: the microphone stays open while connected; the line above less this one is what opening it on the press costs'
       },
       ...(await measureMemory(MEMORY_MINUTES)),
       ...(await measureSoak()),

@@ -37,6 +37,11 @@ test('a muted microphone sends nothing, and the window says so until unmuted', a
   host
 }) => {
   await enterKey(app, FAKE_API_KEY)
+  // "Keep the microphone ready" keeps it open while connected (by default it opens on a press).
+  await app.getByRole('button', { name: 'Settings' }).click()
+  await app.getByRole('checkbox', { name: 'Keep the microphone ready' }).check()
+  await app.getByRole('button', { name: 'Save settings' }).click()
+  await expect(app.getByText('Saved.')).toBeVisible()
   await connect(app)
   // The fake microphone plays speech in a loop: the meter moves while the microphone is open.
   const meter = app.getByRole('meter', { name: 'Input level' })

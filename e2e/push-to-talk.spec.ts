@@ -64,11 +64,14 @@ speechTest(
     })
     await enterKey(app, FAKE_API_KEY)
     await connect(app)
-    // The meter moves before anyone talks: the microphone opened with the session.
+    // The microphone is closed until the press (the system's indicator off), so the meter rests.
     const meter = app.getByRole('meter', { name: 'Input level' })
-    await expect.poll(async () => Number(await meter.getAttribute('value'))).toBeGreaterThan(0)
+    const level = async (): Promise<number> => Number(await meter.getAttribute('value'))
+    await app.waitForTimeout(300)
+    expect(await level()).toBe(0)
 
     await pressButton(app)
+    await expect.poll(level).toBeGreaterThan(0)
     await expect
       .poll(() => pcmBytesToMs(fake.inputAudioBytes()), { intervals: [20] })
       .toBeGreaterThanOrEqual(HOLD_MS - 200)
@@ -76,6 +79,8 @@ speechTest(
     const commit = await fake.waitForClientEvent('input_audio_buffer.commit')
     const create = await fake.waitForClientEvent('response.create')
     expect(create.receivedAtMs).toBeGreaterThanOrEqual(commit.receivedAtMs)
+    // Released: the microphone closes again.
+    await expect.poll(level).toBe(0)
 
     const [down, up] = pttTimesMs
     expect([down?.channel, up?.channel]).toEqual(['ptt.down', 'ptt.up'])
@@ -147,6 +152,9 @@ deniedTest(
   async ({ app }) => {
     await enterKey(app, FAKE_API_KEY)
     await connect(app)
+    // The microphone opens on the press, so that is when the refusal shows.
+    await pressButton(app)
+    await app.mouse.up()
     const message = app.getByRole('alert').filter({ hasText: 'not allowed to use the microphone' })
     await expect(message).toBeVisible()
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { apiPath, channelsOfKind, type EventChannel } from '../shared/ipc'
+import { apiPath, channelsOfKind, MAX_IPC_MESSAGE_BYTES, type EventChannel } from '../shared/ipc'
+import { MAX_RENDERER_MESSAGE_BYTES } from '../shared/ipc-channels'
 import { unwrapHarkApi } from '../shared/hark-api'
 import { HarkError } from '../shared/ipc-errors'
 import { buildHarkApi, type HarkTransport } from './build-api'
@@ -92,15 +93,17 @@ describe('window.hark from the contract', () => {
     }
   })
 
-  it('refuses a payload over its channel cap before sending it, with a "too large" sentence', async () => {
+  it('refuses a payload larger than any channel takes before sending it, with a "too large" sentence', async () => {
+    // Main checks each channel's own cap (router tests); the preload knows only the largest.
+    expect(MAX_RENDERER_MESSAGE_BYTES).toBe(MAX_IPC_MESSAGE_BYTES)
     const { transport, log } = recorder()
     const bridge = buildHarkApi(transport)
-    const reply = await bridge.settings.set({ instructions: 'x'.repeat(200_000) })
+    const reply = await bridge.settings.set({ instructions: 'x'.repeat(2_000_000) })
     expect(reply).toMatchObject({ ok: false, code: 'invalid_input' })
     expect(!reply.ok && reply.message).toMatch(
-      /^That was too large for Hark to accept: settings\.set takes at most \d+ KB\.$/
+      /^That was too large for Hark to accept: no request may be over \d+ KB\.$/
     )
-    bridge.audio.append(new Uint8Array(1_000_000))
+    bridge.audio.append(new Uint8Array(2_000_000))
     expect(log).toEqual([])
     // 20,000 CJK characters of instructions are legal and leave.
     await bridge.settings.set({ instructions: '語'.repeat(20_000) })

@@ -3,7 +3,9 @@
 // directly. Invokes answer IpcReply objects and never reject (src/shared/ipc-errors.ts): the page
 // unwraps them on its own side of the contextBridge (src/shared/hark-api.ts).
 import type { EventChannel, HarkBridgeApi, InvokeChannel, SendChannel } from '../shared/ipc'
-import { apiPath, channelsOfKind, payloadSizeProblem } from '../shared/ipc'
+// Names and kinds only (no zod in the preload): main validates every payload.
+import { apiPath, channelsOfKind, MAX_RENDERER_MESSAGE_BYTES } from '../shared/ipc-channels'
+import { measuredBytesUpTo } from '../shared/ipc-limits'
 import {
   readReply,
   replyError,
@@ -19,6 +21,16 @@ export interface HarkTransport {
   listen(channel: EventChannel, listener: (payload: unknown) => void): () => void
 }
 
+/**
+ * Null when the payload may be cloned across the seam; else why not. Only the largest message
+ * any channel takes is known here: main refuses what is over a channel's own cap, in words.
+ */
+function sizeProblem(payload: unknown): string | null {
+  const cap = MAX_RENDERER_MESSAGE_BYTES
+  if (measuredBytesUpTo(payload, cap) <= cap) return null
+  return `That was too large for Hark to accept: no request may be over ${Math.ceil(cap / 1024)} KB.`
+}
+
 export function buildHarkApi(transport: HarkTransport): HarkBridgeApi {
   const eventChannels = new Set<string>(channelsOfKind('event'))
   const api: Record<string, unknown> = {}
@@ -29,7 +41,7 @@ export function buildHarkApi(transport: HarkTransport): HarkBridgeApi {
     const [ns, method] = apiPath(channel)
     namespace(ns)[method] = async (request?: unknown): Promise<IpcReply> => {
       // Checked before anything serialises it: a payload over its channel's cap never leaves.
-      const tooLarge = payloadSizeProblem(channel, request)
+      const tooLarge = sizeProblem(request)
       if (tooLarge !== null) return replyError('invalid_input', tooLarge)
       try {
         return readReply(await transport.invoke(channel, request))
@@ -42,7 +54,7 @@ export function buildHarkApi(transport: HarkTransport): HarkBridgeApi {
     const [ns, method] = apiPath(channel)
     namespace(ns)[method] = (payload?: unknown): void => {
       // Main would drop it anyway; a hot-path send has nobody to tell.
-      if (payloadSizeProblem(channel, payload) !== null) return
+      if (sizeProblem(payload) !== null) return
       transport.send(channel, payload)
     }
   }

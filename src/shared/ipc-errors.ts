@@ -4,7 +4,7 @@
 // way to the page (docs/architecture.md, "The IPC contract"). A resolved plain object survives
 // structured clone whole, so main answers `{ ok: true, value }` or `{ ok: false, code, message }`
 // and the page turns a failure back into a HarkError on its own side of the bridge.
-import { z } from 'zod'
+// Plain checks, no zod: the preload bundles this file (src/shared/ipc-channels.ts).
 import { errorCodes, type ErrorCode } from './realtime-events'
 
 /** The one error type of the IPC seams: a sentence for the UI and a stable code to branch on. */
@@ -22,10 +22,14 @@ export type IpcReply<T = unknown> =
   { ok: true; value: T } | { ok: false; code: ErrorCode; message: string }
 
 /** What a reply must look like to be believed; anything else is a broken seam. */
-export const ipcReplySchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), code: z.enum(errorCodes), message: z.string() })
-])
+function asReply(raw: unknown): IpcReply | null {
+  if (typeof raw !== 'object' || raw === null) return null
+  const reply = raw as { ok?: unknown; value?: unknown; code?: unknown; message?: unknown }
+  if (reply.ok === true) return { ok: true, value: reply.value }
+  if (reply.ok !== false || typeof reply.message !== 'string') return null
+  if (!errorCodes.includes(reply.code as ErrorCode)) return null
+  return { ok: false, code: reply.code as ErrorCode, message: reply.message }
+}
 
 export const UNEXPECTED_ERROR_SENTENCE = 'Hark could not do that because of an unexpected error.'
 
@@ -40,13 +44,7 @@ export const replyError = (code: ErrorCode, message: string): IpcReply<never> =>
 export function readReply(raw: unknown): IpcReply {
   // JSON (the browser host's socket) drops `value: undefined`, so a reply of nothing arrives as
   // `{"ok":true}`; Electron's structured clone keeps the key. Both mean the same reply.
-  const bareOk =
-    typeof raw === 'object' &&
-    raw !== null &&
-    (raw as { ok?: unknown }).ok === true &&
-    !('value' in raw)
-  const parsed = ipcReplySchema.safeParse(bareOk ? { ...raw, value: undefined } : raw)
-  return parsed.success ? parsed.data : replyError('unknown', UNEXPECTED_ERROR_SENTENCE)
+  return asReply(raw) ?? replyError('unknown', UNEXPECTED_ERROR_SENTENCE)
 }
 
 /** The value of a successful reply; a failed one throws a HarkError with its code. */

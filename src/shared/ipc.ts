@@ -340,11 +340,7 @@ export type HarkBridgeApi = {
       }
 }
 
-/** Split a channel name into the namespace and method of `window.hark`. */
-export function apiPath(channel: InvokeChannel | SendChannel): [string, string] {
-  const dot = channel.indexOf('.')
-  return [channel.slice(0, dot), channel.slice(dot + 1)]
-}
+export { apiPath } from './ipc-channels'
 
 type RendererChannel = InvokeChannel | SendChannel
 

@@ -76,7 +76,14 @@ const settingsFields = {
   /** Keep each conversation's audio as a stereo WAV beside its history (off unless turned on). */
   recordConversations: z.boolean(),
   /** The monthly budget in USD; null = no budget (src/shared/budget-setting.ts says why not 0). */
-  monthlyBudgetUsd: monthlyBudgetUsdSchema
+  monthlyBudgetUsd: monthlyBudgetUsdSchema,
+  /** Close a session unused for this many minutes (the next press reconnects); null = never. */
+  idleDisconnectMinutes: z.number().int().min(1).max(1440).nullable(),
+  /**
+   * Push-to-talk: keep the microphone open while connected (the system's indicator stays on) so
+   * a press streams without opening it first. Off: it opens on the press and closes on release.
+   */
+  keepMicrophoneReady: z.boolean()
 }
 
 /** The user's settings: stored as one JSON file by main, edited in the renderer. */
@@ -103,7 +110,11 @@ export const settingsSchema = z.object({
   liveModel: settingsFields.liveModel.default(DEFAULT_LIVE_MODEL),
   liveVoice: settingsFields.liveVoice.default(DEFAULT_LIVE_VOICE),
   recordConversations: settingsFields.recordConversations.default(false),
-  monthlyBudgetUsd: settingsFields.monthlyBudgetUsd.default(null)
+  monthlyBudgetUsd: settingsFields.monthlyBudgetUsd.default(null),
+  idleDisconnectMinutes: settingsFields.idleDisconnectMinutes.default(10),
+  // The bench's "press → first captured chunk" with the microphone closed vs ready (README,
+  // "Connecting and the microphone") decided this default.
+  keepMicrophoneReady: settingsFields.keepMicrophoneReady.default(false)
 })
 export type Settings = z.infer<typeof settingsSchema>
 export const settingsPatchSchema = z.object(settingsFields).partial().strict()

@@ -19,7 +19,7 @@ export interface Harness {
 
 export async function createHarness(
   env: NodeJS.ProcessEnv = {},
-  extra: Pick<HarkMainDeps, 'wakeSignals'> = {}
+  extra: Pick<HarkMainDeps, 'wakeSignals' | 'hotkey'> = {}
 ): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'hark-main-'))
   const cipher = new FakeCipher()

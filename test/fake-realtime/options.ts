@@ -67,6 +67,8 @@ export interface FakeRealtimeOptions {
   enforceSessionLimit: boolean
   /** Diagnostics (the CLI prints them); silent by default. */
   log: (line: string) => void
+  /** A slow network: the WebSocket upgrade is answered this long after the request (0 = at once). */
+  upgradeDelayMs: number
 }
 
 function seconds(sampleCount: number): string {
@@ -105,7 +107,8 @@ export function defaultOptions(): FakeRealtimeOptions {
     transcribe: defaultTranscribe,
     sessionClockSpeed: 1,
     enforceSessionLimit: false,
-    log: () => undefined
+    log: () => undefined,
+    upgradeDelayMs: 0
   }
 }
 

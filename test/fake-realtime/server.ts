@@ -218,6 +218,12 @@ class FakeRealtimeServerImpl implements FakeRealtimeServer {
   }
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const delayMs = this.currentOptions.upgradeDelayMs
+    if (delayMs > 0) setTimeout(() => this.upgrade(req, socket, head), delayMs)
+    else this.upgrade(req, socket, head)
+  }
+
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', `http://${FAKE_HOST}`)
     if (url.pathname !== '/v1/realtime')
       return refuseUpgrade(socket, 404, 'not_found', `Invalid URL (GET ${url.pathname})`)

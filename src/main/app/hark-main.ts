@@ -21,6 +21,7 @@ import type { EndpointConfirmer } from './endpoint-guard'
 import { offHotkeyProvider, type HotkeyEvent, type HotkeyProvider } from './hotkey-provider'
 import { createRouter, type IpcRouter } from './router'
 import { SessionManager } from './session-manager'
+import { createOnDemandSession } from './on-demand-session'
 import { createTalkControls, type TalkControls } from './talk-controls'
 import { HistoryService } from './history-service'
 import { SpendService } from './spend-service'
@@ -156,6 +157,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
       if (event.type === 'status' && event.status !== 'connected') tools.sessionEnded()
       spend.onEvent(event)
       broadcast(toIpcEvent(event))
+      onDemand.onSessionEvent(event)
     },
     onConversationStart: ({ settings: current, seed }): Promise<void> =>
       history.conversationStarted(current, seed),
@@ -195,15 +197,20 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
       }
     }
   }
+  const onDemand = createOnDemandSession({ session, readSettings, emit: broadcast, log })
   const talk = createTalkControls({
     emit: (message) => {
       if (message.channel === 'mic.muteChanged') engines.setMicMuted(message.payload.muted)
       broadcast(message)
     },
-    cancelTurn: () => session.pttCancel(),
+    cancelTurn: () => onDemand.cancelTurn(),
+    endTurn: () => onDemand.releaseFromMain(),
     log
   })
-  const unsubscribeHotkey = hotkey.subscribe((event) => broadcast(hotkeyMessage(event)))
+  // Key-up commits here; the other hotkey events drive the window, where the microphone is.
+  const unsubscribeHotkey = hotkey.subscribe((event) =>
+    event.type === 'talkEnd' ? onDemand.releaseFromMain() : broadcast(hotkeyMessage(event))
+  )
   const unsubscribeWake = deps.wakeSignals?.((cause) => session.checkConnection(cause))
   void settings.get().then(
     (reply) => {
@@ -220,7 +227,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
   )
 
   const router = createRouter({
-    session,
+    session: onDemand.session,
     history,
     settings,
     keys,

@@ -8,38 +8,12 @@ import type { HotkeyStatusInfo } from '../../shared/ipc'
 import { DEFAULT_HOTKEY } from '../../shared/settings'
 import { FakeCipher } from '../../../test/doubles/fake-controller'
 import { createHarness } from '../../../test/doubles/hark-main-harness'
+import { FakeHotkey } from '../../../test/doubles/fake-hotkey'
 import { createHarkMain } from './hark-main'
-import { BROWSER_HOTKEY_STATUS, type HotkeyEvent, type HotkeyProvider } from './hotkey-provider'
+import { BROWSER_HOTKEY_STATUS } from './hotkey-provider'
 import { HarkError } from './ipc-error'
 
 const KEY = 'sk-test-0123456789abcdef'
-
-class FakeHotkey implements HotkeyProvider {
-  readonly configured: string[] = []
-  private listener: ((event: HotkeyEvent) => void) | null = null
-  current: HotkeyStatusInfo = {
-    mode: 'hold',
-    backend: 'uiohook',
-    hotkey: 'Ctrl+Shift+Space',
-    reason: 'Hold it.'
-  }
-  status(): HotkeyStatusInfo {
-    return this.current
-  }
-  subscribe(listener: (event: HotkeyEvent) => void): () => void {
-    this.listener = listener
-    return () => {
-      this.listener = null
-    }
-  }
-  configure(hotkey: string): Promise<void> {
-    this.configured.push(hotkey)
-    return Promise.resolve()
-  }
-  fire(event: HotkeyEvent): void {
-    this.listener?.(event)
-  }
-}
 
 async function withFakeHotkey(): Promise<{
   hotkey: FakeHotkey

@@ -51,11 +51,12 @@ describe('IPC router: invalid requests', () => {
     })
   })
 
-  it('says there is no session instead of reaching a controller', async () => {
+  it('connects for a typed message while disconnected, and says why when it cannot', async () => {
+    // Connect on demand (issue 13): without a key the connect fails with its own reason.
     const h = await createHarness()
     const error = await rejection(h.router.handleInvoke('session.sendText', { text: 'hello' }))
-    expect(error.code).toBe('not_connected')
-    expect(error.message).toMatch(/no session is open\.$/)
+    expect(error.code).toBe('auth')
+    expect(h.controller().calls.map((c) => c.method)).toEqual(['start'])
   })
 })
 

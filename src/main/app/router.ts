@@ -28,8 +28,8 @@ import {
 import type { HotkeyProvider } from './hotkey-provider'
 import { HarkError, toHarkError } from './ipc-error'
 import { historyHandlers, type HistoryService } from './history-service'
-import type { SessionManager } from './session-manager'
 import { spendHandlers, type SpendService } from './spend-service'
+import type { RouterSession } from './on-demand-session'
 import type { TalkControls } from './talk-controls'
 import type { ToolInvokeHandlers } from './tool-runtime'
 
@@ -61,7 +61,7 @@ export interface IpcRouter {
 }
 
 export interface RouterParts {
-  session: SessionManager
+  session: RouterSession
   history: HistoryService
   settings: SettingsStore
   keys: KeyStore

@@ -125,6 +125,12 @@ export class SessionManager {
     })
   }
 
+  /** Whether a session takes audio now, or a dropped one is being reconnected (talk-relay.ts). */
+  get liveness(): 'connected' | 'reconnecting' | 'down' {
+    if (this.#reconnecting) return 'reconnecting'
+    return this.#controller?.status === 'connected' ? 'connected' : 'down'
+  }
+
   /** Connect. The conversation so far is carried into the new session (newConversation clears it). */
   async start(): Promise<void> {
     const generation = ++this.#generation

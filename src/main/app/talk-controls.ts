@@ -23,6 +23,8 @@ export interface TalkControlsDeps {
   emit: (message: IpcEventMessage) => void
   /** Drops the audio of a turn already under way, without a commit (the session's ptt.cancel). */
   cancelTurn: () => void
+  /** Ends the open turn from main (the talk relay commits); without it the window is asked to. */
+  endTurn?: () => void
   log: RealtimeLog
 }
 
@@ -63,7 +65,8 @@ export function createTalkControls(deps: TalkControlsDeps): TalkControls {
         return
       }
       if (inTurn) {
-        deps.emit({ channel: 'hotkey.talkEnd', payload: undefined })
+        if (deps.endTurn) deps.endTurn()
+        else deps.emit({ channel: 'hotkey.talkEnd', payload: undefined })
         return
       }
       // The cancel first clears a press the renderer could not honour (not connected yet), which

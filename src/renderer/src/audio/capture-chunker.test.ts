@@ -94,4 +94,18 @@ describe('CaptureChunker', () => {
     expect(levels[1]).toBe(0)
     expect(levels[2]).toBeCloseTo(1, 6)
   })
+
+  it('finishing a turn sends the partial chunk too, so no captured sample is lost', () => {
+    const { chunker, chunks } = harness()
+    chunker.startTalking()
+    feed(chunker, 480 + 200, (i) => (i + 1) / 1000)
+    chunker.finishTalking()
+    expect(chunks.map((chunk) => chunk.length)).toEqual([480, 200])
+    expect(chunks[1]?.at(-1)).toBe(Math.round((680 / 1000) * 0x7fff))
+    // Stopped: nothing more flows, and an empty partial sends nothing.
+    feed(chunker, 960, () => 0.5)
+    chunker.startTalking()
+    chunker.finishTalking()
+    expect(chunks).toHaveLength(2)
+  })
 })

@@ -44,6 +44,19 @@ export class CaptureChunker {
     this.#filled = 0
   }
 
+  /**
+   * End a turn keeping every sample captured so far: the partial chunk goes out as a short one.
+   * For a key-up main saw itself (the global hotkey): main commits on the marker that follows,
+   * so these samples land before the commit (src/main/app/talk-relay.ts).
+   */
+  finishTalking(): void {
+    if (this.#talking && this.#filled > 0) {
+      const partial = this.#chunk.slice(0, this.#filled)
+      this.#options.onChunk(partial.buffer)
+    }
+    this.stopTalking()
+  }
+
   /** One render quantum (or any run) of mono Float32 samples. */
   push(samples: Float32Array): void {
     const { chunkSamples, levelWindowSamples } = this.#options

@@ -32,6 +32,9 @@ async function deviceIdFor(label: string): Promise<string | null> {
   return devices.find((d) => d.kind === 'audioinput' && d.label === label)?.deviceId ?? null
 }
 
+/** A worklet answers a flush within a render quantum (5.3 ms); main waits 60 ms at most. */
+const FLUSH_TIMEOUT_MS = 40
+
 /** How long a track that starts muted may take to unmute before we call it a silent denial. */
 const UNMUTE_GRACE_MS = 1000
 
@@ -62,6 +65,8 @@ export class CaptureEngine {
   #moduleContext: BaseAudioContext | null = null
   /** Whether the page asked for chunks: survives a switch to another device. */
   #talking = false
+  /** Ends a finishTalking() at the worklet's marker. */
+  #flushed: (() => void) | null = null
   /** Bumped by close(), so an open that finishes after it releases what it got. */
   #generation = 0
   readonly #onDeviceChange = (): void => void this.#checkDevice()
@@ -98,6 +103,33 @@ export class CaptureEngine {
     this.#post({ type: 'stop' })
   }
 
+  /**
+   * Stop sending once every sample captured so far has been sent (the worklet's partial chunk
+   * and the chunks on their way from it). Resolves at the worklet's marker, or after
+   * FLUSH_TIMEOUT_MS when it does not answer (then as stopTalking).
+   */
+  finishTalking(): Promise<void> {
+    const node = this.#node
+    if (!node || !this.#talking) {
+      this.stopTalking()
+      return Promise.resolve()
+    }
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer)
+        this.#flushed = null
+        this.#talking = false
+        resolve()
+      }
+      const timer = setTimeout(() => {
+        this.#post({ type: 'stop' })
+        done()
+      }, FLUSH_TIMEOUT_MS)
+      this.#flushed = done
+      this.#post({ type: 'flush' })
+    })
+  }
+
   /** Release the microphone (the OS indicator goes off). */
   close(): void {
     navigator.mediaDevices.removeEventListener('devicechange', this.#onDeviceChange)
@@ -109,6 +141,7 @@ export class CaptureEngine {
     this.#source = null
     this.#node = null
     this.#opening = null
+    this.#flushed?.()
     this.#generation++
   }
 
@@ -174,6 +207,10 @@ export class CaptureEngine {
   #onMessage(message: FromCapture): void {
     if (message instanceof ArrayBuffer) {
       if (this.#talking) this.#hooks.sendChunk(new Uint8Array(message))
+      return
+    }
+    if (message.type === 'flushed') {
+      this.#flushed?.()
       return
     }
     this.#hooks.onLevel(message.rms)

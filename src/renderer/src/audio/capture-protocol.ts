@@ -10,7 +10,12 @@ export type ToCapture =
   | { type: 'talk' }
   /** Stop sending; the partial chunk is dropped (see CaptureChunker.stopTalking). */
   | { type: 'stop' }
+  /** Stop after sending the partial chunk too, then answer `flushed`. */
+  | { type: 'flush' }
 
 export type FromCapture =
   /** A full or final PCM16 chunk, posted bare (and transferred) so the hot path allocates nothing. */
-  ArrayBuffer | { type: 'level'; rms: number }
+  | ArrayBuffer
+  | { type: 'level'; rms: number }
+  /** After the last chunk of a `flush`: the port delivers in order, so nothing of it follows. */
+  | { type: 'flushed' }

@@ -28,6 +28,11 @@ class HarkCaptureProcessor extends AudioWorkletProcessor {
       this.#chunker.startTalking()
       return
     }
+    if (message.type === 'flush') {
+      this.#chunker.finishTalking()
+      this.#post({ type: 'flushed' })
+      return
+    }
     this.#chunker.stopTalking()
   }
 

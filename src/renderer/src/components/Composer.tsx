@@ -32,7 +32,9 @@ export function Composer(): JSX.Element {
         className="composer__input"
         type="text"
         aria-label="Message"
-        placeholder={connected ? 'Type a message and press Enter' : 'Connect to send a message'}
+        placeholder={
+          connected ? 'Type a message and press Enter' : 'Type a message: Enter connects and sends'
+        }
         value={text}
         maxLength={4000}
         onChange={(event) => setText(event.target.value)}

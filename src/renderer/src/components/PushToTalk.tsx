@@ -7,6 +7,7 @@ import { useCapture } from '../stores/capture'
 import { useConnection } from '../stores/connection'
 import { useSettings } from '../stores/settings'
 import { LiveTalkNote } from './LiveTalkNote'
+import { LevelMeter } from './LevelMeter'
 
 /** Where Space types a character (or toggles a control) instead of talking. */
 function isTypingTarget(target: EventTarget | null): boolean {
@@ -19,7 +20,6 @@ function isTypingTarget(target: EventTarget | null): boolean {
 
 /** The "Hold to talk" button, Space as its key, the input level meter and microphone messages. */
 export function PushToTalk(): JSX.Element {
-  const level = useCapture((state) => state.level)
   const talking = useCapture((state) => state.talking)
   const problem = useCapture((state) => state.problem)
   const problemCount = useCapture((state) => state.problemCount)
@@ -87,14 +87,7 @@ export function PushToTalk(): JSX.Element {
           Hold to talk
         </button>
       )}
-      {/* Speech measures about 0.1–0.3 RMS, so three times the RMS spans the meter. */}
-      <meter
-        className="ptt__meter"
-        aria-label="Input level"
-        min={0}
-        max={1}
-        value={Math.min(1, level * 3)}
-      />
+      <LevelMeter />
       {!handsFree && hint && (
         <p className="ptt__hint muted" aria-label="Global hotkey">
           {hint}

@@ -8,6 +8,7 @@ import { EngineFields } from './EngineFields'
 import { HistorySettings } from './HistorySettings'
 import { MicrophoneFields } from './MicrophoneFields'
 import { ModelFields } from './ModelFields'
+import { ConnectingFields } from './ConnectingFields'
 import { ToolsSettings } from './ToolsSettings'
 import { BudgetSettings } from './BudgetSettings'
 import { saveSettings, useSettings } from '../stores/settings'
@@ -39,6 +40,8 @@ type Draft = Pick<
   | 'engine'
   | 'liveModel'
   | 'liveVoice'
+  | 'idleDisconnectMinutes'
+  | 'keepMicrophoneReady'
 >
 
 const draftOf = (settings: Settings): Draft => ({
@@ -56,7 +59,9 @@ const draftOf = (settings: Settings): Draft => ({
   tracing: settings.tracing,
   engine: settings.engine,
   liveModel: settings.liveModel,
-  liveVoice: settings.liveVoice
+  liveVoice: settings.liveVoice,
+  idleDisconnectMinutes: settings.idleDisconnectMinutes,
+  keepMicrophoneReady: settings.keepMicrophoneReady
 })
 
 function SettingsForm({ settings }: { settings: Settings }): JSX.Element {
@@ -138,6 +143,7 @@ function SettingsForm({ settings }: { settings: Settings }): JSX.Element {
         onDeviceLabel={(label) => change('inputDeviceLabel', label)}
         onAutoGainControl={(on) => change('autoGainControl', on)}
       />
+      <ConnectingFields value={draft} onChange={update} />
       <label className="field">
         <span className="field__label">Talk hotkey</span>
         <input

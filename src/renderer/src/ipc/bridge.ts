@@ -17,6 +17,7 @@ import { connectHotkey } from './hotkey'
 import { connectTools } from '../stores/tools'
 import { connectSpend } from '../stores/spend'
 import { createPushToTalk, type PushToTalk } from './push-to-talk'
+import { wantsMicrophoneOpen } from '../audio/microphone-policy'
 
 export interface Bridge {
   engine: PlaybackEngine
@@ -44,16 +45,33 @@ export function connectBridge(hark: HarkApi): Bridge {
   // finds the turns, and its speech_started interrupts a reply (main flushes us via audio.flush).
   const followMode = (): void => {
     if (!capture.isOpen || useConnection.getState().status !== 'connected') return
+    // A held press streams on its own terms (it may have connected the session itself).
+    if (pushToTalk.held) return
     const handsFree = isHandsFree(useSettings.getState().settings)
     if (handsFree) capture.talk()
     else capture.stopTalking()
     useCapture.setState({ talking: handsFree })
   }
-  // The microphone is open while connected and not muted, so the first press streams at once
-  // (and a missing permission shows up at Connect, not mid-sentence); reconnects keep it open.
+  const wantsOpen = (): boolean =>
+    wantsMicrophoneOpen({
+      connected: useConnection.getState().status === 'connected',
+      muted: useMic.getState().muted,
+      held: pushToTalk.held,
+      settings: useSettings.getState().settings
+    })
+  // The microphone policy (audio/microphone-policy.ts): in push-to-talk the press opens it and the
+  // release closes it, unless "Keep the microphone ready"; hands-free keeps it open while
+  // connected (a missing permission shows up at Connect, not mid-sentence).
+  const syncMicrophone = (): void => {
+    if (!wantsOpen()) {
+      if (capture.isOpen && !pushToTalk.held) closeMicrophone()
+      return
+    }
+    followMode()
+    openMicrophone()
+  }
   const openMicrophone = (): void => {
-    if (capture.isOpen || useConnection.getState().status !== 'connected') return
-    if (useMic.getState().muted) return
+    if (capture.isOpen || !wantsOpen()) return
     capture.open().then(
       () => {
         useCapture.setState({ problem: null })
@@ -70,6 +88,7 @@ export function connectBridge(hark: HarkApi): Bridge {
     capture.close()
     useCapture.setState({ level: 0, talking: false })
   }
+  const pushToTalk = createPushToTalk(hark, capture, engine, () => syncMicrophone())
   const connection = useConnection.getState()
   const conversation = useConversation.getState()
   const unsubscribers = [
@@ -88,21 +107,24 @@ export function connectBridge(hark: HarkApi): Bridge {
     hark.on('turn.metrics', (payload) => useTurnMetrics.getState().received(payload)),
     useConnection.subscribe((state, previous) => {
       if (state.status === previous.status) return
-      if (state.status === 'connected') openMicrophone()
-      if (state.status === 'disconnected') closeMicrophone()
+      if (state.status === 'connected' || state.status === 'disconnected') syncMicrophone()
     }),
     // Muted (tray or window): main drops audio anyway; closing the microphone also turns the
     // system's microphone indicator off, which is what a user who muted expects to see.
     useMic.subscribe((state, previous) => {
       if (state.muted === previous.muted) return
       if (state.muted) closeMicrophone()
-      else openMicrophone()
+      else syncMicrophone()
     }),
     useSettings.subscribe((state, previous) => {
       const now = state.settings
       const before = previous.settings
       if (!now || !before) return
-      if (now.turnDetection !== before.turnDetection) followMode()
+      if (
+        now.turnDetection !== before.turnDetection ||
+        now.keepMicrophoneReady !== before.keepMicrophoneReady
+      )
+        syncMicrophone()
       if (
         now.inputDeviceLabel !== before.inputDeviceLabel ||
         now.autoGainControl !== before.autoGainControl
@@ -113,7 +135,7 @@ export function connectBridge(hark: HarkApi): Bridge {
   return {
     engine,
     capture,
-    pushToTalk: createPushToTalk(hark, capture, engine),
+    pushToTalk,
     dispose: () => {
       for (const unsubscribe of unsubscribers) unsubscribe()
       capture.close()

@@ -2,6 +2,7 @@
 // every caller gets values or a HarkError with its code (src/shared/hark-api.ts).
 import { unwrapHarkApi } from '../../../shared/hark-api'
 import type { HarkApi } from '../../../shared/ipc'
+import { createMainEvents } from './main-events'
 
 let api: HarkApi | null = null
 
@@ -9,7 +10,14 @@ let api: HarkApi | null = null
 export function harkOrNull(): HarkApi | null {
   const bridge = (window as Partial<Window>).hark
   if (!bridge) return null
-  return (api ??= unwrapHarkApi(bridge))
+  if (api) return api
+  // Main's events reach the page through one subscription per channel (main-events.ts).
+  const unwrapped = unwrapHarkApi(bridge)
+  api = {
+    ...unwrapped,
+    on: createMainEvents((channel, listener) => unwrapped.on(channel, listener))
+  }
+  return api
 }
 
 export function hark(): HarkApi {

@@ -30,14 +30,15 @@ describe('global hotkey in the renderer', () => {
     const { hark, fire } = fakeHark(hold)
     const stop = connectHotkey(hark, {
       press: () => calls.push('press'),
-      release: () => calls.push('release'),
-      cancel: () => calls.push('cancel')
+      release: (options) => calls.push(options?.flush ? 'release+flush' : 'release'),
+      cancel: () => calls.push('cancel'),
+      held: false
     })
     fire('hotkey.talkStart')
     fire('hotkey.talkEnd')
     fire('hotkey.talkStart')
     fire('hotkey.talkCancel')
-    expect(calls).toEqual(['press', 'release', 'press', 'cancel'])
+    expect(calls).toEqual(['press', 'release+flush', 'press', 'cancel'])
     await expect.poll(() => useHotkey.getState().status).toEqual(hold)
     const off: HotkeyStatusInfo = { mode: 'off', backend: 'none', hotkey: '', reason: 'Off.' }
     fire('hotkey.statusChanged', off)

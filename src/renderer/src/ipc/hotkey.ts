@@ -11,7 +11,7 @@ export const useHotkey = create<{ status: HotkeyStatusInfo | null }>()(() => ({ 
 export function connectHotkey(hark: HarkApi, pushToTalk: PushToTalk): () => void {
   const unsubscribers = [
     hark.on('hotkey.talkStart', () => pushToTalk.press()),
-    hark.on('hotkey.talkEnd', () => pushToTalk.release()),
+    hark.on('hotkey.talkEnd', () => pushToTalk.release({ flush: true })),
     hark.on('hotkey.talkCancel', () => pushToTalk.cancel()),
     hark.on('hotkey.statusChanged', (status) => useHotkey.setState({ status }))
   ]

@@ -1,13 +1,15 @@
 // Push-to-talk in the window (docs/architecture.md, "Audio path"): press → barge in if the assistant is speaking (flush
-// playback and report the exact frames, as "Stop speaking" does), `ptt.down`, stream chunks;
-// release → `ptt.up` at once (main commits and asks for the answer); the under-20 ms partial
-// chunk is dropped rather than waited for (docs/architecture.md, "Budgets": key up → commit ≤ 5 ms).
+// playback and report the exact frames, as "Stop speaking" does), `ptt.down` (main connects if
+// need be and holds the audio until the session is up), open the microphone if it is closed,
+// stream chunks; release → `ptt.up` at once (main commits and asks for the answer); the under-20 ms
+// partial chunk is dropped rather than waited for (docs/architecture.md, "Budgets": key up →
+// commit ≤ 5 ms). A key-up main saw itself (the global hotkey) flushes instead: main is already
+// waiting, and commits on the ptt.up that follows the last chunk (src/main/app/talk-relay.ts).
 import type { HarkApi } from '../../../shared/ipc'
 import type { CaptureEngine } from '../audio/capture-engine'
 import { describeMicrophoneError } from '../audio/microphone-errors'
 import type { PlaybackEngine } from '../audio/playback-engine'
 import { reportMicrophoneProblem, useCapture } from '../stores/capture'
-import { useConnection } from '../stores/connection'
 import { useMic } from '../stores/desktop'
 import { usePlayback } from '../stores/playback'
 import { useSettings } from '../stores/settings'
@@ -15,18 +17,23 @@ import { isHandsFree } from '../audio/capture-preferences'
 
 export interface PushToTalk {
   press(): void
-  release(): void
+  /** `flush`: main saw the key-up and waits for every captured sample (the global hotkey). */
+  release(options?: { flush?: boolean }): void
   /** Release without a turn (the global hotkey's too-short press): main clears, no commit. */
   cancel(): void
+  /** Whether a press is held (the microphone policy keeps the microphone open meanwhile). */
+  readonly held: boolean
 }
 
 export function createPushToTalk(
   hark: HarkApi,
   capture: CaptureEngine,
-  playback: PlaybackEngine
+  playback: PlaybackEngine,
+  /** After a turn: close the microphone unless the policy keeps it ready. */
+  afterTurn: () => void = () => undefined
 ): PushToTalk {
   let held = false
-  /** ptt.down went out and chunks flow: the release owes main a ptt.up. */
+  /** ptt.down went out: the release owes main a ptt.up (or a ptt.cancel). */
   let turnOpen = false
   // Presses and releases run in order, so a quick tap cannot send ptt.up before ptt.down.
   let queue = Promise.resolve()
@@ -36,56 +43,64 @@ export function createPushToTalk(
     })
   }
 
-  const finish = (end: () => void): void => {
+  const finish = (end: () => void, flush: boolean): void => {
     if (!held) return
     held = false
-    enqueue(() => {
-      if (!turnOpen) return
+    enqueue(async () => {
+      if (!turnOpen) {
+        afterTurn()
+        return
+      }
       turnOpen = false
       // Stop first: a chunk still on its way from the worklet is then dropped, not sent after
-      // the commit.
-      capture.stopTalking()
+      // the commit; a flush sends it and the partial chunk before the marker instead.
+      if (flush) await capture.finishTalking()
+      else capture.stopTalking()
       end()
       useCapture.setState({ talking: false })
+      afterTurn()
     })
   }
 
   return {
+    get held() {
+      return held
+    },
+
     press() {
       // Hands-free streams all the time and the server ends turns; a manual commit would cut them.
       if (held || isHandsFree(useSettings.getState().settings)) return
       held = true
       enqueue(async () => {
-        if (useConnection.getState().status !== 'connected') {
-          useCapture.setState({ notice: 'Connect first, then hold to talk.' })
-          return
-        }
         // Muted means the microphone stays closed, not merely that main drops the audio.
-        if (useMic.getState().muted) return
+        if (useMic.getState().muted || !held) return
+        if (usePlayback.getState().state !== 'idle') await playback.flush()
+        // Before the microphone opens: main starts connecting (if need be) meanwhile.
+        hark.ptt.down()
+        turnOpen = true
         try {
           await capture.open()
           useCapture.setState({ problem: null })
         } catch (error) {
           // Pressing again retries, so a fixed permission works without restarting Hark.
+          turnOpen = false
+          hark.ptt.cancel()
           reportMicrophoneProblem(describeMicrophoneError(error))
           return
         }
         if (!held) return
-        if (usePlayback.getState().state !== 'idle') await playback.flush()
-        hark.ptt.down()
         capture.talk()
-        turnOpen = true
         useCapture.setState({ talking: true, notice: null })
       })
     },
 
-    release() {
-      finish(() => hark.ptt.up())
+    release(options) {
+      finish(() => hark.ptt.up(), options?.flush ?? false)
     },
 
     cancel() {
       // The page drops chunks once stopped, so the clear leaves nothing of this press behind.
-      finish(() => hark.ptt.cancel())
+      finish(() => hark.ptt.cancel(), false)
     }
   }
 }
