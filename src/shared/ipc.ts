@@ -8,6 +8,7 @@ import { measuredBytesUpTo, schemaByteCap, tooLargeSentence, type ByteCapMeta } 
 import { errorCodes } from './realtime-events'
 import { MAX_APPEND_BYTES } from './pcm'
 import { settingsPatchSchema, settingsSchema } from './settings'
+import { PROVIDERS } from './providers'
 import {
   conversationSchema,
   exportReplySchema,
@@ -80,6 +81,13 @@ export const keyStatusSchema = z.object({
   secureStorageAvailable: z.boolean()
 })
 export type KeyStatus = z.infer<typeof keyStatusSchema>
+const provider = z.enum(PROVIDERS)
+/** Whether each provider has a key (issue 14); `key.*` stays OpenAI's. */
+export const providerKeyStatusesSchema = z.object({
+  openai: keyStatusSchema,
+  azure: keyStatusSchema,
+  compatible: keyStatusSchema
+})
 
 export const settingsReplySchema = z.object({
   settings: settingsSchema,
@@ -273,7 +281,14 @@ export const ipcContract = {
   'tools.approvalRequested': event(approvalRequestSchema),
   'tools.approvalEnded': event(approvalEndedSchema),
   'tools.activity': event(toolActivitySchema),
-  'tools.changed': event(toolsOverviewSchema)
+  'tools.changed': event(toolsOverviewSchema),
+  // One key per provider (issue 14): set, cleared and asked about, never read back.
+  'providerKey.set': invoke(
+    z.object({ provider, key: apiKeyText, persist: z.boolean() }),
+    keyStatusSchema
+  ),
+  'providerKey.clear': invoke(z.object({ provider }), keyStatusSchema),
+  'providerKey.statuses': invoke(none, providerKeyStatusesSchema)
 } as const
 
 export type IpcContract = typeof ipcContract

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { endpointProblem } from './endpoint'
 import { DEFAULT_LIVE_MODEL, DEFAULT_LIVE_VOICE } from './live-models'
+import { PROVIDERS } from './providers'
 import { DEFAULT_REASONING_EFFORT, DEFAULT_TRANSCRIPTION_MODEL, REASONING_EFFORTS } from './models'
 
 /** The current generation (src/shared/models.ts); `gpt-realtime` shuts down on 2027-01-20. */
@@ -73,7 +74,9 @@ const settingsFields = {
   /** GPT-Live's voice, fixed for a session's life (SessionConfig.audio.output.voice). */
   liveVoice: z.string().trim().min(1).max(50),
   /** Keep each conversation's audio as a stereo WAV beside its history (off unless turned on). */
-  recordConversations: z.boolean()
+  recordConversations: z.boolean(),
+  /** Who serves the endpoint, which says how the key is sent (src/shared/providers.ts). */
+  provider: z.enum(PROVIDERS)
 }
 
 /** The user's settings: stored as one JSON file by main, edited in the renderer. */
@@ -99,7 +102,8 @@ export const settingsSchema = z.object({
   engine: settingsFields.engine.default('realtime'),
   liveModel: settingsFields.liveModel.default(DEFAULT_LIVE_MODEL),
   liveVoice: settingsFields.liveVoice.default(DEFAULT_LIVE_VOICE),
-  recordConversations: settingsFields.recordConversations.default(false)
+  recordConversations: settingsFields.recordConversations.default(false),
+  provider: settingsFields.provider.default('openai')
 })
 export type Settings = z.infer<typeof settingsSchema>
 export const settingsPatchSchema = z.object(settingsFields).partial().strict()

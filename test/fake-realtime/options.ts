@@ -67,6 +67,11 @@ export interface FakeRealtimeOptions {
   enforceSessionLimit: boolean
   /** Diagnostics (the CLI prints them); silent by default. */
   log: (line: string) => void
+  /**
+   * 'azure' acts as an Azure OpenAI resource (azure-auth.ts): `/openai/v1/realtime`, the key in
+   * `api-key`, any Authorization header refused with 401.
+   */
+  provider: 'openai' | 'azure'
 }
 
 function seconds(sampleCount: number): string {
@@ -105,7 +110,8 @@ export function defaultOptions(): FakeRealtimeOptions {
     transcribe: defaultTranscribe,
     sessionClockSpeed: 1,
     enforceSessionLimit: false,
-    log: () => undefined
+    log: () => undefined,
+    provider: 'openai'
   }
 }
 

@@ -18,6 +18,7 @@ import { IdFactory } from './ids'
 import { FAKE_HOST, closeLoopback, listenOnLoopback } from './loopback-http'
 import { defaultOptions, type FakeRealtimeOptions } from './options'
 import { Recorder, type RecordedClientEvent, type RecordedResponse } from './recorder'
+import { azureRefusal, recordHandshake, type RecordedHandshake } from './azure-auth'
 import type { WireSession } from './wire-types'
 
 export { FAKE_HOST }
@@ -33,6 +34,8 @@ export interface FakeRealtimeServer {
   readonly faults: FakeFaults
   readonly clientEvents: readonly RecordedClientEvent[]
   readonly responses: readonly RecordedResponse[]
+  /** Every upgrade request's path, model and which key headers it carried, refused ones too. */
+  readonly handshakes: readonly RecordedHandshake[]
   /** Connections accepted so far (auth failures included); indexes start at 0. */
   readonly connectionCount: number
   setOptions(partial: Partial<FakeRealtimeOptions>): void
@@ -99,6 +102,7 @@ class FakeRealtimeServerImpl implements FakeRealtimeServer {
   private readonly recorder = new Recorder()
   private readonly connections: FakeConnection[] = []
   private readonly sockets = new Set<WebSocket>()
+  readonly handshakes: RecordedHandshake[] = []
   private readonly wss = new WebSocketServer({
     noServer: true,
     // Pongs are sent by each connection, so that the ignorePings fault can withhold them.
@@ -218,6 +222,13 @@ class FakeRealtimeServerImpl implements FakeRealtimeServer {
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', `http://${FAKE_HOST}`)
+    this.handshakes.push(recordHandshake(req, url))
+    if (this.currentOptions.provider === 'azure') {
+      const refusal = azureRefusal(req, url, this.currentOptions.apiKey)
+      if (refusal !== null)
+        return refuseUpgrade(socket, refusal.status, refusal.code, refusal.message)
+      return this.accept(req, socket, head, url.searchParams.get('model') ?? '', true)
+    }
     if (url.pathname !== '/v1/realtime')
       return refuseUpgrade(socket, 404, 'not_found', `Invalid URL (GET ${url.pathname})`)
     const model = url.searchParams.get('model')
@@ -231,6 +242,19 @@ class FakeRealtimeServerImpl implements FakeRealtimeServer {
     const isAuthorized = key === this.currentOptions.apiKey
     if (!isAuthorized && this.currentOptions.authFailure === 'http-401')
       return refuseUpgrade(socket, 401, 'invalid_api_key', authMessage(key))
+    this.accept(req, socket, head, model, isAuthorized)
+  }
+
+  private accept(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    model: string,
+    isAuthorized: boolean
+  ): void {
+    const key = bearerKey(req)
+    const echo = this.faults.echoAuthorization
+    const header = req.headers.authorization ?? ''
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.sockets.add(ws)
       ws.on('close', () => this.sockets.delete(ws))

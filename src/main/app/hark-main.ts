@@ -8,7 +8,8 @@ import type { Settings } from '../../shared/settings'
 import { RealtimeController } from '../realtime/controller'
 import type { RealtimeControllerApi } from '../realtime/controller-api'
 import type { RealtimeLog } from '../realtime/event-bus'
-import { createKeyStore, type SecretCipher } from '../storage/key-store'
+import type { SecretCipher } from '../storage/key-store'
+import { createProviderKeys } from '../storage/provider-keys'
 import { createSettingsStore } from '../storage/settings-store'
 import {
   emitMessage,
@@ -94,7 +95,13 @@ function hotkeyMessage(event: HotkeyEvent): IpcMessage {
 export function createHarkMain(deps: HarkMainDeps): HarkCore {
   const log: RealtimeLog = deps.log ?? (() => undefined)
   const settings = createSettingsStore({ dir: deps.userDataDir, log })
-  const keys = createKeyStore({ dir: deps.userDataDir, cipher: deps.cipher, env: deps.env, log })
+  const providerKeys = createProviderKeys({
+    dir: deps.userDataDir,
+    cipher: deps.cipher,
+    env: deps.env,
+    log
+  })
+  const keys = providerKeys.forProvider('openai')
   const emitters = new Set<IpcEmit>()
   const observers = new Set<(activity: CoreActivity) => void>()
   const hotkey = deps.hotkey ?? offHotkeyProvider()
@@ -129,7 +136,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
   const session: SessionManager = new SessionManager({
     env: deps.env,
     readSettings,
-    readKey: () => keys.read(),
+    readKey: (provider) => providerKeys.forProvider(provider).read(),
     createController:
       deps.createController ??
       ((config) => {
@@ -223,6 +230,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     },
     platform: deps.platform ?? process.platform,
     log,
+    providerKeys,
     subscribe: (emit: <C extends EventChannel>(channel: C, payload: EventPayload<C>) => void) => {
       emitters.add(emit)
       return () => {

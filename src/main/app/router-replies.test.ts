@@ -51,7 +51,10 @@ const sampleRequests: { [C in InvokeChannel]: InvokeRequest<C> } = {
   'mcp.saveServer': { name: 'demo', config: { url: 'http://127.0.0.1:9/mcp' } },
   'mcp.removeServer': { name: 'demo' },
   'mcp.claudeServers': undefined,
-  'mcp.importClaude': { names: ['no-such-server'] }
+  'mcp.importClaude': { names: ['no-such-server'] },
+  'providerKey.set': { provider: 'azure', key: KEY, persist: true },
+  'providerKey.statuses': undefined,
+  'providerKey.clear': { provider: 'azure' }
 }
 
 describe('IPC router: replies', () => {

@@ -31,6 +31,8 @@ import { historyHandlers, type HistoryService } from './history-service'
 import type { SessionManager } from './session-manager'
 import type { TalkControls } from './talk-controls'
 import type { ToolInvokeHandlers } from './tool-runtime'
+import type { ProviderKeys } from '../storage/provider-keys'
+import { providerKeyHandlers } from './provider-key-handlers'
 
 /** What a handler may answer: the channel's reply, or nothing for a reply of `undefined`. */
 type Answer<T> = [T] extends [undefined] ? void : T
@@ -78,6 +80,8 @@ export interface RouterParts {
   log: RealtimeLog
   subscribe: IpcRouter['subscribe']
   dispose: () => Promise<void>
+  /** Each provider's key (issue 14); `keys` is OpenAI's of these. */
+  providerKeys: ProviderKeys
 }
 
 export function createRouter(parts: RouterParts): IpcRouter {
@@ -148,7 +152,8 @@ export function createRouter(parts: RouterParts): IpcRouter {
     'app.capabilities': () => desktop.capabilities(),
     'app.openLogsFolder': () => desktop.openLogsFolder(),
     ...historyHandlers(parts.history),
-    ...parts.tools
+    ...parts.tools,
+    ...providerKeyHandlers(parts.providerKeys)
   }
 
   const sendHandlers: SendHandlers = {

@@ -8,6 +8,7 @@ import { EngineFields } from './EngineFields'
 import { HistorySettings } from './HistorySettings'
 import { MicrophoneFields } from './MicrophoneFields'
 import { ModelFields } from './ModelFields'
+import { ProviderFields } from './ProviderFields'
 import { ToolsSettings } from './ToolsSettings'
 import { saveSettings, useSettings } from '../stores/settings'
 
@@ -38,6 +39,7 @@ type Draft = Pick<
   | 'engine'
   | 'liveModel'
   | 'liveVoice'
+  | 'provider'
 >
 
 const draftOf = (settings: Settings): Draft => ({
@@ -55,7 +57,8 @@ const draftOf = (settings: Settings): Draft => ({
   tracing: settings.tracing,
   engine: settings.engine,
   liveModel: settings.liveModel,
-  liveVoice: settings.liveVoice
+  liveVoice: settings.liveVoice,
+  provider: settings.provider
 })
 
 function SettingsForm({ settings }: { settings: Settings }): JSX.Element {
@@ -155,6 +158,11 @@ function SettingsForm({ settings }: { settings: Settings }): JSX.Element {
       <DesktopFields
         launchAtLogin={draft.launchAtLogin}
         onLaunchAtLogin={(on) => change('launchAtLogin', on)}
+      />
+      <ProviderFields
+        provider={draft.provider}
+        url={draft.url}
+        onProvider={(p) => change('provider', p)}
       />
       <label className="field">
         <span className="field__label">Endpoint URL</span>
