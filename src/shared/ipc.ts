@@ -9,6 +9,7 @@ import { errorCodes } from './realtime-events'
 import { MAX_APPEND_BYTES } from './pcm'
 import { settingsPatchSchema, settingsSchema } from './settings'
 import { PROVIDERS } from './providers'
+import { updateStatusSchema } from './updates'
 import {
   conversationSchema,
   exportReplySchema,
@@ -288,7 +289,11 @@ export const ipcContract = {
     keyStatusSchema
   ),
   'providerKey.clear': invoke(z.object({ provider }), keyStatusSchema),
-  'providerKey.statuses': invoke(none, providerKeyStatusesSchema)
+  'providerKey.statuses': invoke(none, providerKeyStatusesSchema),
+  // Self-update (issue 14): where it stands, and "Restart to update" once one is downloaded.
+  'update.status': invoke(none, updateStatusSchema),
+  'update.install': invoke(none, none),
+  'update.statusChanged': event(updateStatusSchema)
 } as const
 
 export type IpcContract = typeof ipcContract

@@ -76,7 +76,9 @@ const settingsFields = {
   /** Keep each conversation's audio as a stereo WAV beside its history (off unless turned on). */
   recordConversations: z.boolean(),
   /** Who serves the endpoint, which says how the key is sent (src/shared/providers.ts). */
-  provider: z.enum(PROVIDERS)
+  provider: z.enum(PROVIDERS),
+  /** Look for a new Hark release at start and daily (issue 14); installing is always the user's. */
+  updateChecks: z.boolean()
 }
 
 /** The user's settings: stored as one JSON file by main, edited in the renderer. */
@@ -103,7 +105,8 @@ export const settingsSchema = z.object({
   liveModel: settingsFields.liveModel.default(DEFAULT_LIVE_MODEL),
   liveVoice: settingsFields.liveVoice.default(DEFAULT_LIVE_VOICE),
   recordConversations: settingsFields.recordConversations.default(false),
-  provider: settingsFields.provider.default('openai')
+  provider: settingsFields.provider.default('openai'),
+  updateChecks: settingsFields.updateChecks.default(true)
 })
 export type Settings = z.infer<typeof settingsSchema>
 export const settingsPatchSchema = z.object(settingsFields).partial().strict()

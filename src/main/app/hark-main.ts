@@ -10,6 +10,8 @@ import type { RealtimeControllerApi } from '../realtime/controller-api'
 import type { RealtimeLog } from '../realtime/event-bus'
 import type { SecretCipher } from '../storage/key-store'
 import { createProviderKeys } from '../storage/provider-keys'
+import { UpdateService } from '../updates/update-service'
+import type { UpdaterPort } from '../updates/update-port'
 import { createSettingsStore } from '../storage/settings-store'
 import {
   emitMessage,
@@ -41,6 +43,8 @@ export type CoreActivity =
 /** The core as the desktop entry sees it: the IPC router plus the tray's controls. */
 export interface HarkCore extends IpcRouter {
   readonly talk: Pick<TalkControls, 'isMuted' | 'setMuted' | 'toggleTalk'>
+  /** "Restart to update" for the tray (issue 14). */
+  readonly updates: Pick<UpdateService, 'installNow' | 'status'>
   /** Returns the unsubscribe function. Listener failures are logged, never thrown back. */
   observe(listener: (activity: CoreActivity) => void): () => void
 }
@@ -77,6 +81,8 @@ export interface HarkMainDeps {
   resolvePath?: () => Promise<string | undefined>
   /** How long a tool approval waits for the user; 60 s by default. */
   approvalTimeoutMs?: number
+  /** The self-updater (electron-updater in a packaged app); none elsewhere. */
+  updater?: UpdaterPort | null
 }
 
 function hotkeyMessage(event: HotkeyEvent): IpcMessage {
@@ -151,6 +157,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     onEvent: (event) => {
       // Saved before it is shown: a kill right after a caption appears keeps that item.
       history.onEvent(event)
+      if (event.type === 'status') updates.noteConnection(event.status)
       if (event.type === 'status' && event.status !== 'connected') tools.sessionEnded()
       broadcast(toIpcEvent(event))
     },
@@ -191,6 +198,13 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
       }
     }
   }
+  const updates: UpdateService = new UpdateService({
+    port: deps.updater ?? null,
+    checksEnabled: async () => (await readSettings()).updateChecks,
+    onChange: (status) => broadcast({ channel: 'update.statusChanged', payload: status }),
+    log
+  })
+  updates.start()
   const talk = createTalkControls({
     emit: (message) => {
       if (message.channel === 'mic.muteChanged') engines.setMicMuted(message.payload.muted)
@@ -231,6 +245,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     platform: deps.platform ?? process.platform,
     log,
     providerKeys,
+    updates,
     subscribe: (emit: <C extends EventChannel>(channel: C, payload: EventPayload<C>) => void) => {
       emitters.add(emit)
       return () => {
@@ -240,6 +255,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     dispose: async () => {
       unsubscribeHotkey()
       unsubscribeWake?.()
+      updates.stop()
       emitters.clear()
       observers.clear()
       await session.dispose()
@@ -250,6 +266,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
 
   return {
     ...router,
+    updates,
     talk: {
       isMuted: () => talk.isMuted(),
       setMuted: (muted) => talk.setMuted(muted),

@@ -54,7 +54,9 @@ const sampleRequests: { [C in InvokeChannel]: InvokeRequest<C> } = {
   'mcp.importClaude': { names: ['no-such-server'] },
   'providerKey.set': { provider: 'azure', key: KEY, persist: true },
   'providerKey.statuses': undefined,
-  'providerKey.clear': { provider: 'azure' }
+  'providerKey.clear': { provider: 'azure' },
+  'update.status': undefined,
+  'update.install': undefined
 }
 
 describe('IPC router: replies', () => {

@@ -33,6 +33,7 @@ import type { TalkControls } from './talk-controls'
 import type { ToolInvokeHandlers } from './tool-runtime'
 import type { ProviderKeys } from '../storage/provider-keys'
 import { providerKeyHandlers } from './provider-key-handlers'
+import type { UpdateService } from '../updates/update-service'
 
 /** What a handler may answer: the channel's reply, or nothing for a reply of `undefined`. */
 type Answer<T> = [T] extends [undefined] ? void : T
@@ -82,6 +83,7 @@ export interface RouterParts {
   dispose: () => Promise<void>
   /** Each provider's key (issue 14); `keys` is OpenAI's of these. */
   providerKeys: ProviderKeys
+  updates: UpdateService
 }
 
 export function createRouter(parts: RouterParts): IpcRouter {
@@ -153,7 +155,9 @@ export function createRouter(parts: RouterParts): IpcRouter {
     'app.openLogsFolder': () => desktop.openLogsFolder(),
     ...historyHandlers(parts.history),
     ...parts.tools,
-    ...providerKeyHandlers(parts.providerKeys)
+    ...providerKeyHandlers(parts.providerKeys),
+    'update.status': () => parts.updates.status(),
+    'update.install': () => parts.updates.installNow()
   }
 
   const sendHandlers: SendHandlers = {

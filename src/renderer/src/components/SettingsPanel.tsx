@@ -40,6 +40,7 @@ type Draft = Pick<
   | 'liveModel'
   | 'liveVoice'
   | 'provider'
+  | 'updateChecks'
 >
 
 const draftOf = (settings: Settings): Draft => ({
@@ -58,7 +59,8 @@ const draftOf = (settings: Settings): Draft => ({
   engine: settings.engine,
   liveModel: settings.liveModel,
   liveVoice: settings.liveVoice,
-  provider: settings.provider
+  provider: settings.provider,
+  updateChecks: settings.updateChecks
 })
 
 function SettingsForm({ settings }: { settings: Settings }): JSX.Element {
@@ -159,6 +161,19 @@ function SettingsForm({ settings }: { settings: Settings }): JSX.Element {
         launchAtLogin={draft.launchAtLogin}
         onLaunchAtLogin={(on) => change('launchAtLogin', on)}
       />
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={draft.updateChecks}
+          onChange={(e) => change('updateChecks', e.target.checked)}
+        />
+        <span>Check for updates</span>
+      </label>
+      <p className="hint">
+        At start and daily, from Hark&apos;s GitHub releases; a new version downloads in the
+        background and installs only when you choose Restart to update, or when you quit while not
+        connected.
+      </p>
       <ProviderFields
         provider={draft.provider}
         url={draft.url}
