@@ -10,6 +10,7 @@ import { MAX_APPEND_BYTES } from './pcm'
 import { settingsPatchSchema, settingsSchema } from './settings'
 import { PROVIDERS } from './providers'
 import { updateStatusSchema } from './updates'
+import { ASSISTANTS_MAX_BYTES, assistantSchema, assistantsFileSchema } from './assistants'
 import {
   conversationSchema,
   exportReplySchema,
@@ -180,6 +181,11 @@ export const turnMetricsSchema = z.object({
     .nullable()
 }) satisfies z.ZodType<TurnMetrics>
 
+const assistantsReplySchema = z.object({
+  file: assistantsFileSchema,
+  notice: z.string().nullable()
+})
+
 export const ipcContract = {
   // renderer → main, request/reply
   'session.start': invoke(none, none),
@@ -293,7 +299,14 @@ export const ipcContract = {
   // Self-update (issue 14): where it stands, and "Restart to update" once one is downloaded.
   'update.status': invoke(none, updateStatusSchema),
   'update.install': invoke(none, none),
-  'update.statusChanged': event(updateStatusSchema)
+  'update.statusChanged': event(updateStatusSchema),
+  // Assistants (issue 14): the whole set is saved at once, so main checks it as one.
+  'assistants.get': invoke(none, assistantsReplySchema),
+  'assistants.save': invoke(
+    assistantsFileSchema.meta({ maxBytes: ASSISTANTS_MAX_BYTES } satisfies ByteCapMeta),
+    assistantsReplySchema
+  ),
+  'assistants.switch': invoke(z.object({ id: assistantSchema.shape.id }), assistantsReplySchema)
 } as const
 
 export type IpcContract = typeof ipcContract

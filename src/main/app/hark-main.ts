@@ -12,6 +12,8 @@ import type { SecretCipher } from '../storage/key-store'
 import { createProviderKeys } from '../storage/provider-keys'
 import { UpdateService } from '../updates/update-service'
 import type { UpdaterPort } from '../updates/update-port'
+import { createAssistantsStore } from '../assistants/assistants-store'
+import { DEFAULT_ASSISTANT_ID, settingsForAssistant } from '../../shared/assistants'
 import { createSettingsStore } from '../storage/settings-store'
 import {
   emitMessage,
@@ -114,6 +116,20 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
   const desktop = deps.desktop ?? noDesktopServices()
 
   const readSettings = async (): Promise<Settings> => (await settings.get()).settings
+  const assistants = createAssistantsStore({
+    dir: deps.userDataDir,
+    readSettings,
+    platform: deps.platform ?? process.platform
+  })
+  // A session runs the active assistant (issue 14): its own fields over the shared settings.
+  // The first assistant is Settings itself, so what Settings changes is what it runs.
+  const readSessionSettings = async (): Promise<Settings> => {
+    const [shared, { file }] = await Promise.all([readSettings(), assistants.get()])
+    const active = file.assistants.find((assistant) => assistant.id === file.activeId)
+    return active && active.id !== DEFAULT_ASSISTANT_ID
+      ? settingsForAssistant(shared, active)
+      : shared
+  }
   const history: HistoryService = new HistoryService({
     dataDir: deps.userDataDir,
     cipher: deps.cipher,
@@ -141,7 +157,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
   })
   const session: SessionManager = new SessionManager({
     env: deps.env,
-    readSettings,
+    readSettings: readSessionSettings,
     readKey: (provider) => providerKeys.forProvider(provider).read(),
     createController:
       deps.createController ??
@@ -246,6 +262,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     log,
     providerKeys,
     updates,
+    assistants,
     subscribe: (emit: <C extends EventChannel>(channel: C, payload: EventPayload<C>) => void) => {
       emitters.add(emit)
       return () => {

@@ -56,7 +56,26 @@ const sampleRequests: { [C in InvokeChannel]: InvokeRequest<C> } = {
   'providerKey.statuses': undefined,
   'providerKey.clear': { provider: 'azure' },
   'update.status': undefined,
-  'update.install': undefined
+  'update.install': undefined,
+  'assistants.get': undefined,
+  'assistants.save': {
+    version: 1,
+    activeId: 'default',
+    assistants: [
+      {
+        id: 'default',
+        name: 'Hark',
+        instructions: 'Be brief.',
+        voice: 'alloy',
+        model: 'gpt-realtime-2.1',
+        url: 'wss://api.openai.com/v1/realtime',
+        provider: 'openai',
+        hotkey: null,
+        toolPolicies: {}
+      }
+    ]
+  },
+  'assistants.switch': { id: 'default' }
 }
 
 describe('IPC router: replies', () => {

@@ -34,6 +34,8 @@ import type { ToolInvokeHandlers } from './tool-runtime'
 import type { ProviderKeys } from '../storage/provider-keys'
 import { providerKeyHandlers } from './provider-key-handlers'
 import type { UpdateService } from '../updates/update-service'
+import type { AssistantsStore } from '../assistants/assistants-store'
+import { assistantHandlers } from '../assistants/assistant-handlers'
 
 /** What a handler may answer: the channel's reply, or nothing for a reply of `undefined`. */
 type Answer<T> = [T] extends [undefined] ? void : T
@@ -84,6 +86,7 @@ export interface RouterParts {
   /** Each provider's key (issue 14); `keys` is OpenAI's of these. */
   providerKeys: ProviderKeys
   updates: UpdateService
+  assistants: AssistantsStore
 }
 
 export function createRouter(parts: RouterParts): IpcRouter {
@@ -157,7 +160,8 @@ export function createRouter(parts: RouterParts): IpcRouter {
     ...parts.tools,
     ...providerKeyHandlers(parts.providerKeys),
     'update.status': () => parts.updates.status(),
-    'update.install': () => parts.updates.installNow()
+    'update.install': () => parts.updates.installNow(),
+    ...assistantHandlers(parts.assistants)
   }
 
   const sendHandlers: SendHandlers = {
