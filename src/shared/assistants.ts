@@ -3,7 +3,6 @@
 // the settings (assistants.json); today's single settings become the first assistant, so an
 // upgrade loses nothing.
 import { z } from 'zod'
-import { endpointProblem } from './endpoint'
 import { PROVIDERS } from './providers'
 import { settingsSchema, type Settings } from './settings'
 import { toolPolicySchema } from './tools-ipc'
@@ -21,14 +20,7 @@ export const assistantSchema = z.object({
   instructions: settingsSchema.shape.instructions.unwrap(),
   voice: settingsSchema.shape.voice.unwrap(),
   model: settingsSchema.shape.model.unwrap(),
-  url: z
-    .string()
-    .trim()
-    .max(2000)
-    .superRefine((value, context) => {
-      const problem = endpointProblem(value)
-      if (problem !== null) context.addIssue({ code: 'custom', message: problem })
-    }),
+  url: settingsSchema.shape.url.unwrap(),
   provider: z.enum(PROVIDERS),
   /** Its own talk hotkey; null = none (the default assistant uses Settings → Talk hotkey). */
   hotkey: z.string().trim().min(1).max(100).nullable(),
