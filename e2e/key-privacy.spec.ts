@@ -54,3 +54,66 @@ test('the key set in onboarding never reaches the page', async ({ app, fake, hos
   expect(readable.html).toContain('Conversation')
   expect(JSON.stringify(readable)).not.toContain(KEY)
 })
+
+// Issue 14: Azure's key, set in Settings → Provider, is sent as `api-key` (the fake acts as a
+// resource and refuses any Authorization header) and reaches the page no more than OpenAI's.
+const AZURE_KEY = '9f2c4e6a8b0d1f3e5a7c9e1b3d5f7a9c'
+const azureTest = test.extend({
+  coreEnv: async ({ fake }, use) => {
+    fake.setOptions({ provider: 'azure', apiKey: AZURE_KEY })
+    // OpenAI's key in the environment skips onboarding; it must not go to Azure.
+    await use({
+      OPENAI_API_KEY: FAKE_API_KEY,
+      OPENAI_REALTIME_URL: fake.url.replace('/v1/realtime', '/openai/v1/realtime')
+    })
+  }
+})
+
+azureTest(
+  'an Azure key set in Settings goes only as api-key, never to the page',
+  async ({ app, fake, host }) => {
+    await app.getByRole('button', { name: 'Settings' }).click()
+    await app.getByRole('combobox', { name: 'Provider' }).selectOption('azure')
+    await expect(
+      app.getByText('No API key is set for Azure OpenAI: Connect will fail')
+    ).toBeVisible()
+    await app.getByRole('combobox', { name: 'Model', exact: true }).fill('my-deployment')
+    await app.getByRole('button', { name: 'Save settings' }).click()
+    await expect(app.getByText('Saved.')).toBeVisible()
+
+    // Connect without Azure's key says so, even though OpenAI's key is set.
+    await app.getByRole('button', { name: 'Connect', exact: true }).click()
+    await expect(app.getByText(/No API key is set for Azure OpenAI\. Add one/)).toBeVisible()
+    expect(fake.handshakes).toEqual([])
+
+    await app.getByLabel('Azure OpenAI API key').fill(AZURE_KEY)
+    await app.getByRole('button', { name: 'Save key', exact: true }).click()
+    await expect(
+      app.getByText('No API key is set for Azure OpenAI: Connect will fail')
+    ).toBeHidden()
+    await connect(app)
+    await sendMessage(app, 'Hello Azure')
+    await expect(app.getByRole('log', { name: 'Conversation' })).toContainText(
+      'You said: Hello Azure'
+    )
+    expect(fake.handshakes.length).toBeGreaterThan(0)
+    for (const handshake of fake.handshakes)
+      expect(handshake).toMatchObject({
+        model: 'my-deployment',
+        hadAuthorization: false,
+        hadApiKeyHeader: true
+      })
+
+    const frames = host.observations.flatMap((o) =>
+      o.kind === 'frame'
+        ? [typeof o.data === 'string' ? o.data : Buffer.from(o.data).toString('latin1')]
+        : []
+    )
+    for (const frame of frames) expect(frame).not.toContain(AZURE_KEY)
+    const html = await app.evaluate(
+      () => (globalThis as unknown as PageGlobals).document.documentElement.outerHTML
+    )
+    expect(html).toContain('Conversation')
+    expect(html).not.toContain(AZURE_KEY)
+  }
+)

@@ -17,6 +17,7 @@ import { watchSystemWake } from './adapters/system-wake'
 import { createElectronToolServices } from './adapters/tool-services'
 import { noticeWaitingApprovals } from './adapters/approval-notice'
 import { createHarkTray, type HarkTray } from './adapters/tray'
+import { createDesktopUpdater } from './adapters/updater'
 import { createMainWindow, lockDownContents } from './adapters/window'
 import { manageWindowLifecycle } from './adapters/window-lifecycle'
 import { closeAction } from './desktop/close-policy'
@@ -118,6 +119,7 @@ async function start(): Promise<void> {
     }),
     wakeSignals: watchSystemWake,
     toolServices: createElectronToolServices(),
+    updater: createDesktopUpdater(log),
     log
   })
   core.observe(

@@ -75,7 +75,16 @@ export const channelKinds = {
   'tools.changed': 'event',
   'spend.status': 'invoke',
   'spend.continueOnce': 'invoke',
-  'spend.changed': 'event'
+  'spend.changed': 'event',
+  'providerKey.set': 'invoke',
+  'providerKey.clear': 'invoke',
+  'providerKey.statuses': 'invoke',
+  'update.status': 'invoke',
+  'update.install': 'invoke',
+  'update.statusChanged': 'event',
+  'assistants.get': 'invoke',
+  'assistants.save': 'invoke',
+  'assistants.switch': 'invoke'
 } as const satisfies { [C in IpcChannel]: IpcContract[C]['kind'] }
 
 // The reverse direction: no table entry may name a channel the contract does not have.

@@ -8,6 +8,9 @@ import { measuredBytesUpTo, schemaByteCap, tooLargeSentence, type ByteCapMeta } 
 import { errorCodes } from './realtime-events'
 import { MAX_APPEND_BYTES } from './pcm'
 import { settingsPatchSchema, settingsSchema } from './settings'
+import { PROVIDERS } from './providers'
+import { updateStatusSchema } from './updates'
+import { ASSISTANTS_MAX_BYTES, assistantSchema, assistantsFileSchema } from './assistants'
 import {
   conversationSchema,
   exportReplySchema,
@@ -81,6 +84,13 @@ export const keyStatusSchema = z.object({
   secureStorageAvailable: z.boolean()
 })
 export type KeyStatus = z.infer<typeof keyStatusSchema>
+const provider = z.enum(PROVIDERS)
+/** Whether each provider has a key (issue 14); `key.*` stays OpenAI's. */
+export const providerKeyStatusesSchema = z.object({
+  openai: keyStatusSchema,
+  azure: keyStatusSchema,
+  compatible: keyStatusSchema
+})
 
 export const settingsReplySchema = z.object({
   settings: settingsSchema,
@@ -171,6 +181,11 @@ export const turnMetricsSchema = z.object({
     })
     .nullable()
 }) satisfies z.ZodType<TurnMetrics>
+
+const assistantsReplySchema = z.object({
+  file: assistantsFileSchema,
+  notice: z.string().nullable()
+})
 
 export const ipcContract = {
   // renderer → main, request/reply
@@ -279,7 +294,25 @@ export const ipcContract = {
   'tools.approvalEnded': event(approvalEndedSchema),
   'tools.activity': event(toolActivitySchema),
   'tools.changed': event(toolsOverviewSchema),
-  'spend.changed': event(spendStatusSchema)
+  'spend.changed': event(spendStatusSchema),
+  // One key per provider (issue 14): set, cleared and asked about, never read back.
+  'providerKey.set': invoke(
+    z.object({ provider, key: apiKeyText, persist: z.boolean() }),
+    keyStatusSchema
+  ),
+  'providerKey.clear': invoke(z.object({ provider }), keyStatusSchema),
+  'providerKey.statuses': invoke(none, providerKeyStatusesSchema),
+  // Self-update (issue 14): where it stands, and "Restart to update" once one is downloaded.
+  'update.status': invoke(none, updateStatusSchema),
+  'update.install': invoke(none, none),
+  'update.statusChanged': event(updateStatusSchema),
+  // Assistants (issue 14): the whole set is saved at once, so main checks it as one.
+  'assistants.get': invoke(none, assistantsReplySchema),
+  'assistants.save': invoke(
+    assistantsFileSchema.meta({ maxBytes: ASSISTANTS_MAX_BYTES } satisfies ByteCapMeta),
+    assistantsReplySchema
+  ),
+  'assistants.switch': invoke(z.object({ id: assistantSchema.shape.id }), assistantsReplySchema)
 } as const
 
 export type IpcContract = typeof ipcContract

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { monthlyBudgetUsdSchema } from './budget-setting'
 import { endpointProblem } from './endpoint'
 import { DEFAULT_LIVE_MODEL, DEFAULT_LIVE_VOICE } from './live-models'
+import { PROVIDERS } from './providers'
 import { DEFAULT_REASONING_EFFORT, DEFAULT_TRANSCRIPTION_MODEL, REASONING_EFFORTS } from './models'
 
 /** The current generation (src/shared/models.ts); `gpt-realtime` shuts down on 2027-01-20. */
@@ -83,7 +84,11 @@ const settingsFields = {
    * Push-to-talk: keep the microphone open while connected (the system's indicator stays on) so
    * a press streams without opening it first. Off: it opens on the press and closes on release.
    */
-  keepMicrophoneReady: z.boolean()
+  keepMicrophoneReady: z.boolean(),
+  /** Who serves the endpoint, which says how the key is sent (src/shared/providers.ts). */
+  provider: z.enum(PROVIDERS),
+  /** Look for a new Hark release at start and daily (issue 14); installing is always the user's. */
+  updateChecks: z.boolean()
 }
 
 /** The user's settings: stored as one JSON file by main, edited in the renderer. */
@@ -114,7 +119,9 @@ export const settingsSchema = z.object({
   idleDisconnectMinutes: settingsFields.idleDisconnectMinutes.default(10),
   // The bench's "press → first captured chunk" with the microphone closed vs ready (README,
   // "Connecting and the microphone") decided this default.
-  keepMicrophoneReady: settingsFields.keepMicrophoneReady.default(false)
+  keepMicrophoneReady: settingsFields.keepMicrophoneReady.default(false),
+  provider: settingsFields.provider.default('openai'),
+  updateChecks: settingsFields.updateChecks.default(true)
 })
 export type Settings = z.infer<typeof settingsSchema>
 export const settingsPatchSchema = z.object(settingsFields).partial().strict()

@@ -20,6 +20,7 @@ export function testRealtimeConfig(
     tracing: false,
     reasoningEffort: DEFAULT_REASONING_EFFORT,
     transcriptionModel: DEFAULT_TRANSCRIPTION_MODEL,
+    provider: 'openai',
     ...overrides
   }
 }

@@ -69,6 +69,11 @@ export interface FakeRealtimeOptions {
   log: (line: string) => void
   /** A slow network: the WebSocket upgrade is answered this long after the request (0 = at once). */
   upgradeDelayMs: number
+  /**
+   * 'azure' acts as an Azure OpenAI resource (azure-auth.ts): `/openai/v1/realtime`, the key in
+   * `api-key`, any Authorization header refused with 401.
+   */
+  provider: 'openai' | 'azure'
 }
 
 function seconds(sampleCount: number): string {
@@ -108,7 +113,8 @@ export function defaultOptions(): FakeRealtimeOptions {
     sessionClockSpeed: 1,
     enforceSessionLimit: false,
     log: () => undefined,
-    upgradeDelayMs: 0
+    upgradeDelayMs: 0,
+    provider: 'openai'
   }
 }
 

@@ -19,6 +19,7 @@ import { FAKE_HOST, closeLoopback, listenOnLoopback } from './loopback-http'
 import { defaultOptions, type FakeRealtimeOptions } from './options'
 import { seededPreamble } from './seeded-preambles'
 import { Recorder, type RecordedClientEvent, type RecordedResponse } from './recorder'
+import { azureRefusal, recordHandshake, type RecordedHandshake } from './azure-auth'
 import type { WireSession } from './wire-types'
 
 export { FAKE_HOST }
@@ -34,6 +35,8 @@ export interface FakeRealtimeServer {
   readonly faults: FakeFaults
   readonly clientEvents: readonly RecordedClientEvent[]
   readonly responses: readonly RecordedResponse[]
+  /** Every upgrade request's path, model and which key headers it carried, refused ones too. */
+  readonly handshakes: readonly RecordedHandshake[]
   /** Connections accepted so far (auth failures included); indexes start at 0. */
   readonly connectionCount: number
   setOptions(partial: Partial<FakeRealtimeOptions>): void
@@ -100,6 +103,7 @@ class FakeRealtimeServerImpl implements FakeRealtimeServer {
   private readonly recorder = new Recorder()
   private readonly connections: FakeConnection[] = []
   private readonly sockets = new Set<WebSocket>()
+  readonly handshakes: RecordedHandshake[] = []
   private readonly wss = new WebSocketServer({
     noServer: true,
     // Pongs are sent by each connection, so that the ignorePings fault can withhold them.
@@ -225,6 +229,13 @@ class FakeRealtimeServerImpl implements FakeRealtimeServer {
 
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', `http://${FAKE_HOST}`)
+    this.handshakes.push(recordHandshake(req, url))
+    if (this.currentOptions.provider === 'azure') {
+      const refusal = azureRefusal(req, url, this.currentOptions.apiKey)
+      if (refusal !== null)
+        return refuseUpgrade(socket, refusal.status, refusal.code, refusal.message)
+      return this.accept(req, socket, head, url.searchParams.get('model') ?? '', true)
+    }
     if (url.pathname !== '/v1/realtime')
       return refuseUpgrade(socket, 404, 'not_found', `Invalid URL (GET ${url.pathname})`)
     const model = url.searchParams.get('model')
@@ -238,6 +249,19 @@ class FakeRealtimeServerImpl implements FakeRealtimeServer {
     const isAuthorized = key === this.currentOptions.apiKey
     if (!isAuthorized && this.currentOptions.authFailure === 'http-401')
       return refuseUpgrade(socket, 401, 'invalid_api_key', authMessage(key))
+    this.accept(req, socket, head, model, isAuthorized)
+  }
+
+  private accept(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    model: string,
+    isAuthorized: boolean
+  ): void {
+    const key = bearerKey(req)
+    const echo = this.faults.echoAuthorization
+    const header = req.headers.authorization ?? ''
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.sockets.add(ws)
       ws.on('close', () => this.sockets.delete(ws))

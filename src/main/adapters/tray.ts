@@ -41,7 +41,13 @@ export function createHarkTray(options: {
   }
 
   let model = { ...initialTrayModel, muted: core.talk.isMuted() }
-  let shown: { look: TrayLook; inTurn: boolean; muted: boolean; tooltip: string } | null = null
+  let shown: {
+    look: TrayLook
+    inTurn: boolean
+    muted: boolean
+    tooltip: string
+    updateReady: string | null
+  } | null = null
   let expiry: ReturnType<typeof setTimeout> | null = null
 
   const act = (action: TrayAction): void => {
@@ -52,6 +58,8 @@ export function createHarkTray(options: {
         return options.onOpen()
       case 'mute':
         return core.talk.setMuted(!core.talk.isMuted())
+      case 'restartToUpdate':
+        return core.updates.installNow()
       case 'quit':
         return options.onQuit()
     }
@@ -64,8 +72,13 @@ export function createHarkTray(options: {
     // Audio arrives 50 times a second: touch the native tray only when something visible changed.
     if (shown?.look !== look) tray.setImage(image(look))
     if (shown?.tooltip !== tooltip) tray.setToolTip(tooltip)
-    if (shown?.inTurn !== model.inTurn || shown.muted !== model.muted) {
-      const items = trayMenu({ inTurn: model.inTurn, muted: model.muted })
+    const updateReady = model.updateReady ?? null
+    if (
+      shown?.inTurn !== model.inTurn ||
+      shown.muted !== model.muted ||
+      shown.updateReady !== updateReady
+    ) {
+      const items = trayMenu({ inTurn: model.inTurn, muted: model.muted, updateReady })
       tray.setContextMenu(
         Menu.buildFromTemplate(
           items.map((item) => ({
@@ -77,7 +90,7 @@ export function createHarkTray(options: {
         )
       )
     }
-    shown = { look, inTurn: model.inTurn, muted: model.muted, tooltip }
+    shown = { look, inTurn: model.inTurn, muted: model.muted, tooltip, updateReady }
     // "Speaking" ends by itself at its deadline if the renderer never reports the end.
     if (expiry !== null) clearTimeout(expiry)
     const deadline = speakingDeadline(model)

@@ -8,7 +8,12 @@ import type { Settings } from '../../shared/settings'
 import { RealtimeController } from '../realtime/controller'
 import type { RealtimeControllerApi } from '../realtime/controller-api'
 import type { RealtimeLog } from '../realtime/event-bus'
-import { createKeyStore, type SecretCipher } from '../storage/key-store'
+import type { SecretCipher } from '../storage/key-store'
+import { createProviderKeys } from '../storage/provider-keys'
+import { UpdateService } from '../updates/update-service'
+import type { UpdaterPort } from '../updates/update-port'
+import { createAssistantsStore } from '../assistants/assistants-store'
+import { DEFAULT_ASSISTANT_ID, settingsForAssistant } from '../../shared/assistants'
 import { createSettingsStore } from '../storage/settings-store'
 import {
   emitMessage,
@@ -43,6 +48,8 @@ export type CoreActivity =
 /** The core as the desktop entry sees it: the IPC router plus the tray's controls. */
 export interface HarkCore extends IpcRouter {
   readonly talk: Pick<TalkControls, 'isMuted' | 'setMuted' | 'toggleTalk'>
+  /** "Restart to update" for the tray (issue 14). */
+  readonly updates: Pick<UpdateService, 'installNow' | 'status'>
   /** Returns the unsubscribe function. Listener failures are logged, never thrown back. */
   observe(listener: (activity: CoreActivity) => void): () => void
 }
@@ -79,6 +86,8 @@ export interface HarkMainDeps {
   resolvePath?: () => Promise<string | undefined>
   /** How long a tool approval waits for the user; 60 s by default. */
   approvalTimeoutMs?: number
+  /** The self-updater (electron-updater in a packaged app); none elsewhere. */
+  updater?: UpdaterPort | null
 }
 
 function hotkeyMessage(event: HotkeyEvent): IpcMessage {
@@ -97,13 +106,33 @@ function hotkeyMessage(event: HotkeyEvent): IpcMessage {
 export function createHarkMain(deps: HarkMainDeps): HarkCore {
   const log: RealtimeLog = deps.log ?? (() => undefined)
   const settings = createSettingsStore({ dir: deps.userDataDir, log })
-  const keys = createKeyStore({ dir: deps.userDataDir, cipher: deps.cipher, env: deps.env, log })
+  const providerKeys = createProviderKeys({
+    dir: deps.userDataDir,
+    cipher: deps.cipher,
+    env: deps.env,
+    log
+  })
+  const keys = providerKeys.forProvider('openai')
   const emitters = new Set<IpcEmit>()
   const observers = new Set<(activity: CoreActivity) => void>()
   const hotkey = deps.hotkey ?? offHotkeyProvider()
   const desktop = deps.desktop ?? noDesktopServices()
 
   const readSettings = async (): Promise<Settings> => (await settings.get()).settings
+  const assistants = createAssistantsStore({
+    dir: deps.userDataDir,
+    readSettings,
+    platform: deps.platform ?? process.platform
+  })
+  // A session runs the active assistant (issue 14): its own fields over the shared settings.
+  // The first assistant is Settings itself, so what Settings changes is what it runs.
+  const readSessionSettings = async (): Promise<Settings> => {
+    const [shared, { file }] = await Promise.all([readSettings(), assistants.get()])
+    const active = file.assistants.find((assistant) => assistant.id === file.activeId)
+    return active && active.id !== DEFAULT_ASSISTANT_ID
+      ? settingsForAssistant(shared, active)
+      : shared
+  }
   const history: HistoryService = new HistoryService({
     dataDir: deps.userDataDir,
     cipher: deps.cipher,
@@ -138,8 +167,8 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
   })
   const session: SessionManager = new SessionManager({
     env: deps.env,
-    readSettings,
-    readKey: () => keys.read(),
+    readSettings: readSessionSettings,
+    readKey: (provider) => providerKeys.forProvider(provider).read(),
     createController:
       deps.createController ??
       ((config) => {
@@ -154,6 +183,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     onEvent: (event) => {
       // Saved before it is shown: a kill right after a caption appears keeps that item.
       history.onEvent(event)
+      if (event.type === 'status') updates.noteConnection(event.status)
       if (event.type === 'status' && event.status !== 'connected') tools.sessionEnded()
       spend.onEvent(event)
       broadcast(toIpcEvent(event))
@@ -198,6 +228,13 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     }
   }
   const onDemand = createOnDemandSession({ session, readSettings, emit: broadcast, log })
+  const updates: UpdateService = new UpdateService({
+    port: deps.updater ?? null,
+    checksEnabled: async () => (await readSettings()).updateChecks,
+    onChange: (status) => broadcast({ channel: 'update.statusChanged', payload: status }),
+    log
+  })
+  updates.start()
   const talk = createTalkControls({
     emit: (message) => {
       if (message.channel === 'mic.muteChanged') engines.setMicMuted(message.payload.muted)
@@ -242,6 +279,9 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     },
     platform: deps.platform ?? process.platform,
     log,
+    providerKeys,
+    updates,
+    assistants,
     subscribe: (emit: <C extends EventChannel>(channel: C, payload: EventPayload<C>) => void) => {
       emitters.add(emit)
       return () => {
@@ -251,6 +291,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     dispose: async () => {
       unsubscribeHotkey()
       unsubscribeWake?.()
+      updates.stop()
       emitters.clear()
       observers.clear()
       await session.dispose()
@@ -261,6 +302,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
 
   return {
     ...router,
+    updates,
     talk: {
       isMuted: () => talk.isMuted(),
       setMuted: (muted) => talk.setMuted(muted),

@@ -53,7 +53,31 @@ const sampleRequests: { [C in InvokeChannel]: InvokeRequest<C> } = {
   'mcp.claudeServers': undefined,
   'mcp.importClaude': { names: ['no-such-server'] },
   'spend.status': undefined,
-  'spend.continueOnce': undefined
+  'spend.continueOnce': undefined,
+  'providerKey.set': { provider: 'azure', key: KEY, persist: true },
+  'providerKey.statuses': undefined,
+  'providerKey.clear': { provider: 'azure' },
+  'update.status': undefined,
+  'update.install': undefined,
+  'assistants.get': undefined,
+  'assistants.save': {
+    version: 1,
+    activeId: 'default',
+    assistants: [
+      {
+        id: 'default',
+        name: 'Hark',
+        instructions: 'Be brief.',
+        voice: 'alloy',
+        model: 'gpt-realtime-2.1',
+        url: 'wss://api.openai.com/v1/realtime',
+        provider: 'openai',
+        hotkey: null,
+        toolPolicies: {}
+      }
+    ]
+  },
+  'assistants.switch': { id: 'default' }
 }
 
 describe('IPC router: replies', () => {

@@ -32,6 +32,11 @@ import { spendHandlers, type SpendService } from './spend-service'
 import type { RouterSession } from './on-demand-session'
 import type { TalkControls } from './talk-controls'
 import type { ToolInvokeHandlers } from './tool-runtime'
+import type { ProviderKeys } from '../storage/provider-keys'
+import { providerKeyHandlers } from './provider-key-handlers'
+import type { UpdateService } from '../updates/update-service'
+import type { AssistantsStore } from '../assistants/assistants-store'
+import { assistantHandlers } from '../assistants/assistant-handlers'
 
 /** What a handler may answer: the channel's reply, or nothing for a reply of `undefined`. */
 type Answer<T> = [T] extends [undefined] ? void : T
@@ -81,6 +86,10 @@ export interface RouterParts {
   log: RealtimeLog
   subscribe: IpcRouter['subscribe']
   dispose: () => Promise<void>
+  /** Each provider's key (issue 14); `keys` is OpenAI's of these. */
+  providerKeys: ProviderKeys
+  updates: UpdateService
+  assistants: AssistantsStore
 }
 
 export function createRouter(parts: RouterParts): IpcRouter {
@@ -154,7 +163,11 @@ export function createRouter(parts: RouterParts): IpcRouter {
     'app.openLogsFolder': () => desktop.openLogsFolder(),
     ...historyHandlers(parts.history),
     ...parts.tools,
-    ...spendHandlers(parts.spend)
+    ...spendHandlers(parts.spend),
+    ...providerKeyHandlers(parts.providerKeys),
+    'update.status': () => parts.updates.status(),
+    'update.install': () => parts.updates.installNow(),
+    ...assistantHandlers(parts.assistants)
   }
 
   const sendHandlers: SendHandlers = {

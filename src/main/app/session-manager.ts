@@ -25,12 +25,13 @@ import {
   type SetTimer
 } from './reconnect-policy'
 import { RolloverScheduler } from './rollover-scheduler'
+import type { Provider } from '../../shared/providers'
 
 export interface SessionManagerDeps {
   env: NodeJS.ProcessEnv
   readSettings: () => Promise<Settings>
-  /** The key for the connect; read at connect time, never stored here. */
-  readKey: () => Promise<string | null>
+  /** The provider's key for the connect; read at connect time, never stored here. */
+  readKey: (provider: Provider) => Promise<string | null>
   createController: (config: RealtimeConfig) => RealtimeControllerApi
   /** Every event of whichever controller is current, and the reconnect statuses. */
   onEvent: (event: SessionEvent) => void

@@ -30,7 +30,8 @@ describe('parseCliArgs', () => {
       json: false,
       save: false,
       mcpConfigPath: null,
-      approveAll: false
+      approveAll: false,
+      provider: 'openai'
     })
   })
 
@@ -64,7 +65,8 @@ describe('parseCliArgs', () => {
       json: true,
       save: false,
       mcpConfigPath: null,
-      approveAll: false
+      approveAll: false,
+      provider: 'openai'
     })
   })
 

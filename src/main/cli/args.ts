@@ -3,6 +3,7 @@
 
 import { parseArgs } from 'node:util'
 import { settingsSchema } from '../../shared/settings'
+import { isProvider, providerEndpointProblem, type Provider } from '../../shared/providers'
 import {
   DEFAULT_LIVE_MODEL,
   DEFAULT_LIVE_VOICE,
@@ -26,6 +27,10 @@ Options:
   --engine <name>         realtime (default) or live: GPT-Live, spoken questions only (--in).
   --out <file.wav>        Write the reply audio (24 kHz mono PCM16 WAV).
   --url <ws-url>          Endpoint (env OPENAI_REALTIME_URL; OPENAI_LIVE_URL with --engine live).
+  --provider <name>       openai (default), azure or compatible (env OPENAI_REALTIME_PROVIDER).
+                          azure sends the key in the api-key header (AZURE_OPENAI_API_KEY, else
+                          OPENAI_API_KEY) to --url wss://<resource>.openai.azure.com/openai/v1/realtime,
+                          with --model naming the deployment.
   --model <name>          Model (env OPENAI_REALTIME_MODEL; OPENAI_LIVE_MODEL).
   --voice <name>          Voice (env OPENAI_REALTIME_VOICE; OPENAI_LIVE_VOICE).
   --instructions <text>   System instructions for the session.
@@ -70,6 +75,8 @@ export interface CliOptions {
   mcpConfigPath: string | null
   /** --yes: every tool call is approved without asking. */
   approveAll: boolean
+  /** --provider: how the key is sent (src/shared/providers.ts). */
+  provider: Provider
 }
 
 export type ParsedArgs =
@@ -85,6 +92,7 @@ export interface CliEnv {
   OPENAI_LIVE_URL?: string | undefined
   OPENAI_LIVE_MODEL?: string | undefined
   OPENAI_LIVE_VOICE?: string | undefined
+  OPENAI_REALTIME_PROVIDER?: string | undefined
 }
 
 const optionSpec = {
@@ -101,6 +109,7 @@ const optionSpec = {
   save: { type: 'boolean' },
   'mcp-config': { type: 'string' },
   yes: { type: 'boolean' },
+  provider: { type: 'string' },
   help: { type: 'boolean', short: 'h' }
 } as const
 const parseConfig = { options: optionSpec, strict: true, allowPositionals: false } as const
@@ -130,6 +139,18 @@ export function parseCliArgs(argv: readonly string[], env: CliEnv): ParsedArgs {
     return usageError('--out needs a file name.')
   if (values['mcp-config'] !== undefined && values['mcp-config'].trim() === '')
     return usageError('--mcp-config needs a file name.')
+
+  const providerSource = pick(
+    values.provider,
+    '--provider',
+    env.OPENAI_REALTIME_PROVIDER,
+    'OPENAI_REALTIME_PROVIDER'
+  )
+  const provider = providerSource.value?.trim() ?? 'openai'
+  if (!isProvider(provider))
+    return usageError(`${providerSource.from} is openai, azure or compatible, not '${provider}'.`)
+  if (provider !== 'openai' && engine === 'live')
+    return usageError('--engine live speaks only to OpenAI: leave out --provider.')
 
   const timeoutMs = parseTimeoutMs(values.timeout)
   if (typeof timeoutMs === 'string') return usageError(timeoutMs)
@@ -166,6 +187,10 @@ export function parseCliArgs(argv: readonly string[], env: CliEnv): ParsedArgs {
     )
     return usageError(`${what} is invalid: ${reason.replace(/\.$/, '')}.`)
   }
+  // Azure's own rules (wss://, not OpenAI's host), said before anything dials.
+  const endpointProblem = providerEndpointProblem(provider, parsed.data.url)
+  if (endpointProblem !== null)
+    return usageError(`${sources.url.from} is invalid: ${endpointProblem.replace(/\.$/, '')}.`)
 
   return {
     ok: true,
@@ -182,7 +207,8 @@ export function parseCliArgs(argv: readonly string[], env: CliEnv): ParsedArgs {
       json: values.json === true,
       save: values.save === true,
       mcpConfigPath: values['mcp-config'] ?? null,
-      approveAll: values.yes === true
+      approveAll: values.yes === true,
+      provider
     }
   }
 }

@@ -8,6 +8,8 @@ import { access, readFile, rename, stat, unlink, writeFile } from 'node:fs/promi
 import { dirname } from 'node:path'
 import { redactedLogLine, redactText } from '../logging/redact'
 import { MissingApiKeyError, configWarnings, resolveRealtimeConfig } from '../realtime/config'
+import { PROVIDER_INFO } from '../../shared/providers'
+import { cliApiKey, cliKeyVariables } from './cli-key'
 import type { RealtimeConfig } from '../realtime/config'
 import { RealtimeCoreError } from '../realtime/controller-api'
 import type { RealtimeControllerApi } from '../realtime/controller-api'
@@ -60,9 +62,9 @@ async function runCli(io: CliIo): Promise<ExitCode> {
   }
   const { options } = parsed
 
-  const apiKey = io.env['OPENAI_API_KEY']?.trim()
+  const apiKey = cliApiKey(options.provider, io.env)
   if (!apiKey)
-    throw new CliError(ExitCode.auth, 'No API key: set the OPENAI_API_KEY environment variable.')
+    throw new CliError(ExitCode.auth, `No API key: set the ${cliKeyVariables(options.provider)}.`)
 
   // Check everything local before connecting: a bad file should not cost a session.
   const request = await loadRequest(options)
@@ -73,9 +75,10 @@ async function runCli(io: CliIo): Promise<ExitCode> {
       url: options.url,
       model: options.model,
       voice: options.voice,
-      instructions: options.instructions
+      instructions: options.instructions,
+      provider: options.provider
     },
-    { OPENAI_API_KEY: apiKey }
+    { [PROVIDER_INFO[options.provider].envKeyVar]: apiKey }
   )
   const live = options.engine === 'live'
   // A deprecated Realtime model still works until its shutdown: run, and say so.

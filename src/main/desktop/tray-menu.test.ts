@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { trayMenu } from './tray-menu'
+import { initialTrayModel, reduceTray } from './tray-state'
 
 describe('tray menu', () => {
   it('offers Talk, Open Hark, Mute microphone and Quit', () => {
@@ -19,5 +20,28 @@ describe('tray menu', () => {
     const menu = trayMenu({ inTurn: false, muted: true })
     expect(menu[0]).toMatchObject({ action: 'talk', enabled: false })
     expect(menu[2]).toMatchObject({ action: 'mute', checked: true })
+  })
+})
+
+describe('tray menu: updates', () => {
+  it('offers Restart to update once an update is downloaded, and not before', () => {
+    const downloading = reduceTray(
+      initialTrayModel,
+      { channel: 'update.statusChanged', payload: { phase: 'downloading', version: '1.2.0' } },
+      0
+    )
+    expect(trayMenu(downloading).map((i) => i.action)).toEqual(['talk', 'open', 'mute', 'quit'])
+    const ready = reduceTray(
+      downloading,
+      { channel: 'update.statusChanged', payload: { phase: 'ready', version: '1.2.0' } },
+      0
+    )
+    const menu = trayMenu({ inTurn: false, muted: false, updateReady: ready.updateReady ?? null })
+    expect(menu.map((i) => i.action)).toEqual(['talk', 'open', 'mute', 'restartToUpdate', 'quit'])
+    expect(menu[3]).toEqual({
+      action: 'restartToUpdate',
+      label: 'Restart to update (1.2.0)',
+      enabled: true
+    })
   })
 })

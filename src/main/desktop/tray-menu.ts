@@ -1,5 +1,5 @@
 // The tray's menu as data: the adapter turns it into an Electron Menu, tests read it directly.
-export type TrayAction = 'talk' | 'open' | 'mute' | 'quit'
+export type TrayAction = 'talk' | 'open' | 'mute' | 'restartToUpdate' | 'quit'
 
 export interface TrayMenuItem {
   action: TrayAction
@@ -9,7 +9,21 @@ export interface TrayMenuItem {
   checked?: boolean
 }
 
-export function trayMenu(state: { inTurn: boolean; muted: boolean }): TrayMenuItem[] {
+export function trayMenu(state: {
+  inTurn: boolean
+  muted: boolean
+  /** A downloaded update's version: the menu offers to restart into it (issue 14). */
+  updateReady?: string | null
+}): TrayMenuItem[] {
+  const update: TrayMenuItem[] = state.updateReady
+    ? [
+        {
+          action: 'restartToUpdate',
+          label: `Restart to update (${state.updateReady})`,
+          enabled: true
+        }
+      ]
+    : []
   return [
     {
       action: 'talk',
@@ -19,6 +33,7 @@ export function trayMenu(state: { inTurn: boolean; muted: boolean }): TrayMenuIt
     },
     { action: 'open', label: 'Open Hark', enabled: true },
     { action: 'mute', label: 'Mute microphone', enabled: true, checked: state.muted },
+    ...update,
     { action: 'quit', label: 'Quit Hark', enabled: true }
   ]
 }

@@ -25,6 +25,8 @@ export interface TrayModel {
   readonly audio: Readonly<Record<string, { receivedMs: number; playedMs: number }>>
   /** When the first audio of the current answer arrived; null while none is playing. */
   readonly audioSince: number | null
+  /** A downloaded update's version ("Restart to update"); null while none is ready. */
+  readonly updateReady?: string | null
 }
 
 /** PCM16 mono at 24 kHz: 48 bytes per millisecond. */
@@ -126,6 +128,10 @@ export function reduceTray(model: TrayModel, activity: CoreActivity, now: number
     }
     case 'audio.flush':
       return silent(current)
+    case 'update.statusChanged': {
+      const { phase, version } = activity.payload
+      return { ...current, updateReady: phase === 'ready' ? version : null }
+    }
     default:
       return current
   }

@@ -1,6 +1,11 @@
 import { deprecationWarning, type ReasoningEffort } from '../../shared/models'
 import type { TurnDetectionMode } from '../../shared/realtime-events'
-import { endpointProblem } from '../../shared/endpoint'
+import {
+  PROVIDER_INFO,
+  isProvider,
+  providerEndpointProblem,
+  type Provider
+} from '../../shared/providers'
 import { settingsSchema, type Settings } from '../../shared/settings'
 import { RealtimeCoreError } from './controller-api'
 
@@ -36,6 +41,8 @@ export interface RealtimeConfig {
    * false`), because the monthly budget is spent and Hark asks first. Absent = true.
    */
   autoRespond?: boolean
+  /** Says how the key is sent: Azure's `api-key` header or a Bearer token. */
+  provider: Provider
 }
 
 export type RealtimeUserSettings = Settings
@@ -46,36 +53,49 @@ export interface RealtimeEnv {
   OPENAI_REALTIME_MODEL?: string | undefined
   OPENAI_REALTIME_VOICE?: string | undefined
   OPENAI_REALTIME_URL?: string | undefined
+  /** openai, azure or compatible: wins over Settings like the URL does. */
+  OPENAI_REALTIME_PROVIDER?: string | undefined
+  AZURE_OPENAI_API_KEY?: string | undefined
+  OPENAI_COMPATIBLE_API_KEY?: string | undefined
 }
 
 const nonEmpty = (value: string | undefined): string | undefined =>
   value !== undefined && value.trim() !== '' ? value.trim() : undefined
 
 /**
- * Merge stored settings with the environment. `storedKey` is the key store's reader; the
+ * Merge stored settings with the environment. `storedKey` reads the provider's key store; the
  * environment's key wins when set, so a developer's shell never touches the key store.
  */
 export function resolveRealtimeConfig(
   settings: Partial<RealtimeUserSettings>,
   env: RealtimeEnv,
-  storedKey: () => string | null | Promise<string | null> = () => null
+  storedKey: (provider: Provider) => string | null | Promise<string | null> = () => null
 ): RealtimeConfig {
   const base = settingsSchema.parse(settings)
-  const envKey = nonEmpty(env.OPENAI_API_KEY)
+  const envProvider = nonEmpty(env.OPENAI_REALTIME_PROVIDER)
+  if (envProvider !== undefined && !isProvider(envProvider))
+    throw new RealtimeCoreError(
+      'invalid_input',
+      `OPENAI_REALTIME_PROVIDER is openai, azure or compatible, not '${envProvider}'.`
+    )
+  const provider = envProvider ?? base.provider
+  // Each provider has its own key: an OpenAI key in the shell never goes to Azure or elsewhere.
+  const envKey = nonEmpty(env[PROVIDER_INFO[provider].envKeyVar as keyof RealtimeEnv])
   const url = nonEmpty(env.OPENAI_REALTIME_URL) ?? base.url
-  // Checked again here, whatever set it (the environment, the CLI's --url): the key goes only
-  // where the endpoint rules allow (src/shared/endpoint.ts).
-  const problem = endpointProblem(url)
+  // Checked again here, before anything dials, whatever set it (the environment, the CLI's
+  // --url): the key goes only where the endpoint rules allow (src/shared/providers.ts).
+  const problem = providerEndpointProblem(provider, url)
   if (problem !== null) throw new RealtimeCoreError('invalid_input', problem)
   return {
     ...base,
     model: nonEmpty(env.OPENAI_REALTIME_MODEL) ?? base.model,
     voice: nonEmpty(env.OPENAI_REALTIME_VOICE) ?? base.voice,
     url,
+    provider,
     apiKey: async () => {
       if (envKey) return envKey
-      const key = await storedKey()
-      if (!key) throw new MissingApiKeyError()
+      const key = await storedKey(provider)
+      if (!key) throw new MissingApiKeyError(provider)
       return key
     }
   }
@@ -94,8 +114,13 @@ export function configWarnings(
 }
 
 export class MissingApiKeyError extends Error {
-  constructor() {
-    super('No API key is set. Add one in Settings, or set OPENAI_API_KEY.')
+  constructor(provider: Provider = 'openai') {
+    const { label, envKeyVar } = PROVIDER_INFO[provider]
+    super(
+      provider === 'openai'
+        ? 'No API key is set. Add one in Settings, or set OPENAI_API_KEY.'
+        : `No API key is set for ${label}. Add one in Settings → Provider, or set ${envKeyVar}.`
+    )
     this.name = 'MissingApiKeyError'
   }
 }

@@ -98,6 +98,7 @@ export class RealtimeController implements RealtimeControllerApi {
     this.#transport = new PlaybackAwareTransport({
       url: this.#endpointUrl,
       model: config.model,
+      provider: config.provider,
       ...(options.handshakeTimeoutMs !== undefined
         ? { handshakeTimeoutMs: options.handshakeTimeoutMs }
         : {}),

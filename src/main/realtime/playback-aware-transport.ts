@@ -18,6 +18,7 @@ import type {
   TransportLayerAudio
 } from '@openai/agents-realtime'
 import type { HeartbeatOptions } from './heartbeat'
+import type { Provider } from '../../shared/providers'
 import { Heartbeat } from './heartbeat'
 import type { SocketDiagnostics, SocketGuardHandlers } from './socket-factory'
 import { openGuardedSocket } from './socket-factory'
@@ -41,6 +42,8 @@ export interface TransportHooks extends SocketGuardHandlers {
 export interface PlaybackAwareTransportOptions {
   url?: string
   model?: string
+  /** Says how the key is sent (socket-factory.ts); OpenAI's Bearer token when absent. */
+  provider?: Provider
   hooks: TransportHooks
   handshakeTimeoutMs?: number
   /** How a truncate is held for the renderer's final report (tests shorten it or fake the clock). */
@@ -55,6 +58,7 @@ const MAX_REMEMBERED_RESPONSES = 64
 export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
   readonly #hooks: TransportHooks
   readonly #handshakeTimeoutMs: number | undefined
+  readonly #provider: Provider | undefined
   #diagnostics: SocketDiagnostics | undefined
   #socket: ReturnType<typeof openGuardedSocket>['socket'] | undefined
   /** The items whose audio arrived and was not interrupted, with what of each was played. */
@@ -85,6 +89,7 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
     holder.transport = this
     this.#hooks = options.hooks
     this.#handshakeTimeoutMs = options.handshakeTimeoutMs
+    this.#provider = options.provider
     this.#heartbeat = new Heartbeat(options.heartbeat)
     this.#hold = new TruncationHold({
       ...options.truncationHold,
@@ -362,6 +367,7 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
       url,
       apiKey,
       headers: { ...this.getCommonRequestHeaders() },
+      ...(this.#provider !== undefined ? { provider: this.#provider } : {}),
       handlers: this.#hooks,
       decodeAudioDeltas: true,
       ...(this.#handshakeTimeoutMs !== undefined

@@ -14,7 +14,8 @@ const base: RealtimeConfig = {
   inputTranscription: true,
   tracing: false,
   reasoningEffort: 'low',
-  transcriptionModel: 'gpt-realtime-whisper'
+  transcriptionModel: 'gpt-realtime-whisper',
+  provider: 'openai'
 }
 
 /** The snake_case `session.update` payload the SDK derives from the config (reference §1). */

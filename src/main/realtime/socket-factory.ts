@@ -10,6 +10,7 @@
 //    wrapped here; a throw becomes a `protocol` report and the session carries on.
 import WebSocket from 'ws'
 import { decodeAudioDelta } from './audio-delta-decoder'
+import { authHeaders, type Provider } from '../../shared/providers'
 
 export interface SocketDiagnostics {
   readonly url: string
@@ -36,6 +37,8 @@ export interface GuardedSocketOptions {
   apiKey: string
   /** Headers the SDK would send besides Authorization (User-Agent, X-OpenAI-Agents-SDK). */
   headers: Record<string, string>
+  /** How the key is sent: Azure wants `api-key` and no Authorization; the default is OpenAI's Bearer. */
+  provider?: Provider
   handlers: SocketGuardHandlers
   /** Give up on a server that accepts TCP but never completes the upgrade. */
   handshakeTimeoutMs?: number
@@ -188,7 +191,7 @@ class GuardedWebSocket extends WebSocket {
 export function openGuardedSocket(options: GuardedSocketOptions): GuardedSocket {
   const diagnostics: SocketDiagnostics = { url: options.url, opened: false }
   const socket = new GuardedWebSocket(options.url, {
-    headers: { ...options.headers, Authorization: `Bearer ${options.apiKey}` },
+    headers: { ...options.headers, ...authHeaders(options.provider ?? 'openai', options.apiKey) },
     handshakeTimeout: options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS,
     // ws offers permessage-deflate by default. Audio travels as base64 PCM, 50 frames a second
     // each way: deflate would win back about a quarter of the bytes for zlib work on every frame

@@ -36,13 +36,18 @@ type Log = (
 export function createKeyStore(options: {
   dir: string
   cipher: SecretCipher
-  env: { OPENAI_API_KEY?: string | undefined }
+  env: Readonly<Record<string, string | undefined>>
   log?: Log
+  /** Another provider's key lives in its own file, under its own variable (provider-keys.ts). */
+  fileName?: string
+  envVar?: string
 }): KeyStore {
   const { cipher } = options
-  const path = join(options.dir, KEY_FILE_NAME)
+  const fileName = options.fileName ?? KEY_FILE_NAME
+  const path = join(options.dir, fileName)
   const log: Log = options.log ?? (() => undefined)
-  const envKey = (): string | null => options.env.OPENAI_API_KEY?.trim() || null
+  const envVar = options.envVar ?? 'OPENAI_API_KEY'
+  const envKey = (): string | null => options.env[envVar]?.trim() || null
   let runKey: string | null = null
   // The decrypted stored key, cached: on macOS each decrypt may prompt for the keychain.
   let storedKey: Promise<string | null> | undefined
@@ -57,7 +62,7 @@ export function createKeyStore(options: {
 
   // Temp files of an interrupted write hold ciphertext of a key: removed at start and on clear.
   const removeTempFiles = async (): Promise<void> => {
-    const removed = await removeStaleTempFiles(options.dir, KEY_FILE_NAME)
+    const removed = await removeStaleTempFiles(options.dir, fileName)
     if (removed > 0) log('info', 'key store: removed temp files of interrupted writes', { removed })
   }
   const loadStored = async (): Promise<string | null> => {

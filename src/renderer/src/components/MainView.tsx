@@ -13,6 +13,7 @@ import { ConversationLog } from './ConversationLog'
 import { DeprecatedModelNotice } from './DeprecatedModelNotice'
 import { MicMuted } from './MicMuted'
 import { NewConversation } from './NewConversation'
+import { UpdateNotice } from './UpdateNotice'
 import { SettingsNotice } from './SettingsNotice'
 import { SettingsPanel } from './SettingsPanel'
 import { PlaybackIndicator, StatusBar } from './StatusBar'
@@ -102,6 +103,7 @@ export function MainView(): JSX.Element {
       <main className="conversation">
         <SettingsNotice />
         <DeprecatedModelNotice />
+        <UpdateNotice />
         <NewConversation />
         <BudgetNotice />
         <RebillingHint />

@@ -9,6 +9,7 @@ import { HistorySettings } from './HistorySettings'
 import { MicrophoneFields } from './MicrophoneFields'
 import { ModelFields } from './ModelFields'
 import { ConnectingFields } from './ConnectingFields'
+import { ProviderFields } from './ProviderFields'
 import { ToolsSettings } from './ToolsSettings'
 import { BudgetSettings } from './BudgetSettings'
 import { saveSettings, useSettings } from '../stores/settings'
@@ -42,6 +43,8 @@ type Draft = Pick<
   | 'liveVoice'
   | 'idleDisconnectMinutes'
   | 'keepMicrophoneReady'
+  | 'provider'
+  | 'updateChecks'
 >
 
 const draftOf = (settings: Settings): Draft => ({
@@ -61,7 +64,9 @@ const draftOf = (settings: Settings): Draft => ({
   liveModel: settings.liveModel,
   liveVoice: settings.liveVoice,
   idleDisconnectMinutes: settings.idleDisconnectMinutes,
-  keepMicrophoneReady: settings.keepMicrophoneReady
+  keepMicrophoneReady: settings.keepMicrophoneReady,
+  provider: settings.provider,
+  updateChecks: settings.updateChecks
 })
 
 function SettingsForm({ settings }: { settings: Settings }): JSX.Element {
@@ -163,6 +168,24 @@ function SettingsForm({ settings }: { settings: Settings }): JSX.Element {
       <DesktopFields
         launchAtLogin={draft.launchAtLogin}
         onLaunchAtLogin={(on) => change('launchAtLogin', on)}
+      />
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={draft.updateChecks}
+          onChange={(e) => change('updateChecks', e.target.checked)}
+        />
+        <span>Check for updates</span>
+      </label>
+      <p className="hint">
+        At start and daily, from Hark&apos;s GitHub releases; a new version downloads in the
+        background and installs only when you choose Restart to update, or when you quit while not
+        connected.
+      </p>
+      <ProviderFields
+        provider={draft.provider}
+        url={draft.url}
+        onProvider={(p) => change('provider', p)}
       />
       <label className="field">
         <span className="field__label">Endpoint URL</span>
