@@ -115,4 +115,4 @@ export function apiPath(channel: InvokeChannel | SendChannel): [string, string] 
  * test keeps equal): the preload refuses anything bigger before it is cloned across the seam;
  * main checks each channel's own cap and schema.
  */
-export const MAX_RENDERER_MESSAGE_BYTES = 1_724_012
+export const MAX_RENDERER_MESSAGE_BYTES = 4_521_024
