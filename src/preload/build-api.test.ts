@@ -98,12 +98,12 @@ describe('window.hark from the contract', () => {
     expect(MAX_RENDERER_MESSAGE_BYTES).toBe(MAX_IPC_MESSAGE_BYTES)
     const { transport, log } = recorder()
     const bridge = buildHarkApi(transport)
-    const reply = await bridge.settings.set({ instructions: 'x'.repeat(2_000_000) })
+    const reply = await bridge.settings.set({ instructions: 'x'.repeat(MAX_RENDERER_MESSAGE_BYTES + 1) })
     expect(reply).toMatchObject({ ok: false, code: 'invalid_input' })
     expect(!reply.ok && reply.message).toMatch(
       /^That was too large for Hark to accept: no request may be over \d+ KB\.$/
     )
-    bridge.audio.append(new Uint8Array(2_000_000))
+    bridge.audio.append(new Uint8Array(MAX_RENDERER_MESSAGE_BYTES + 1))
     expect(log).toEqual([])
     // 20,000 CJK characters of instructions are legal and leave.
     await bridge.settings.set({ instructions: '語'.repeat(20_000) })
