@@ -98,7 +98,9 @@ describe('window.hark from the contract', () => {
     expect(MAX_RENDERER_MESSAGE_BYTES).toBe(MAX_IPC_MESSAGE_BYTES)
     const { transport, log } = recorder()
     const bridge = buildHarkApi(transport)
-    const reply = await bridge.settings.set({ instructions: 'x'.repeat(MAX_RENDERER_MESSAGE_BYTES + 1) })
+    const reply = await bridge.settings.set({
+      instructions: 'x'.repeat(MAX_RENDERER_MESSAGE_BYTES + 1)
+    })
     expect(reply).toMatchObject({ ok: false, code: 'invalid_input' })
     expect(!reply.ok && reply.message).toMatch(
       /^That was too large for Hark to accept: no request may be over \d+ KB\.$/
