@@ -84,7 +84,9 @@ export const channelKinds = {
   'update.statusChanged': 'event',
   'assistants.get': 'invoke',
   'assistants.save': 'invoke',
-  'assistants.switch': 'invoke'
+  'assistants.switch': 'invoke',
+  'overlay.pointer': 'send',
+  'capture.level': 'event'
 } as const satisfies { [C in IpcChannel]: IpcContract[C]['kind'] }
 
 // The reverse direction: no table entry may name a channel the contract does not have.

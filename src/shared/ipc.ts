@@ -256,6 +256,8 @@ export const ipcContract = {
   'ptt.up': send(none),
   /** A press too short to hold speech: main clears the input buffer, no commit. */
   'ptt.cancel': send(none),
+  /** The overlay page: the pointer is over its buttons (take clicks) or not (let them through). */
+  'overlay.pointer': send(z.object({ overButtons: z.boolean() })),
 
   // main → renderer
   'session.status': event(
@@ -312,7 +314,9 @@ export const ipcContract = {
     assistantsFileSchema.meta({ maxBytes: ASSISTANTS_MAX_BYTES } satisfies ByteCapMeta),
     assistantsReplySchema
   ),
-  'assistants.switch': invoke(z.object({ id: assistantSchema.shape.id }), assistantsReplySchema)
+  'assistants.switch': invoke(z.object({ id: assistantSchema.shape.id }), assistantsReplySchema),
+  /** The microphone's level while audio reaches main, ~10 per second (the overlay's meter). */
+  'capture.level': event(z.object({ rms: z.number().min(0).max(1) }))
 } as const
 
 export type IpcContract = typeof ipcContract

@@ -3,6 +3,7 @@ import { monthlyBudgetUsdSchema } from './budget-setting'
 import { endpointProblem } from './endpoint'
 import { DEFAULT_LIVE_MODEL, DEFAULT_LIVE_VOICE } from './live-models'
 import { PROVIDERS } from './providers'
+import { echoCheckResultSchema } from './echo-check'
 import { DEFAULT_REASONING_EFFORT, DEFAULT_TRANSCRIPTION_MODEL, REASONING_EFFORTS } from './models'
 
 /** The current generation (src/shared/models.ts); `gpt-realtime` shuts down on 2027-01-20. */
@@ -88,7 +89,11 @@ const settingsFields = {
   /** Who serves the endpoint, which says how the key is sent (src/shared/providers.ts). */
   provider: z.enum(PROVIDERS),
   /** Look for a new Hark release at start and daily (issue 14); installing is always the user's. */
-  updateChecks: z.boolean()
+  updateChecks: z.boolean(),
+  /** The floating overlay while talking from another app (issue 13). */
+  overlay: z.boolean(),
+  /** The last speaker echo check; null until one ran (src/shared/echo-check.ts). */
+  echoCheck: echoCheckResultSchema.nullable()
 }
 
 /** The user's settings: stored as one JSON file by main, edited in the renderer. */
@@ -121,7 +126,9 @@ export const settingsSchema = z.object({
   // "Connecting and the microphone") decided this default.
   keepMicrophoneReady: settingsFields.keepMicrophoneReady.default(false),
   provider: settingsFields.provider.default('openai'),
-  updateChecks: settingsFields.updateChecks.default(true)
+  updateChecks: settingsFields.updateChecks.default(true),
+  overlay: settingsFields.overlay.default(true),
+  echoCheck: settingsFields.echoCheck.default(null)
 })
 export type Settings = z.infer<typeof settingsSchema>
 export const settingsPatchSchema = z.object(settingsFields).partial().strict()

@@ -34,6 +34,7 @@ import { SpendLedger } from '../usage/spend-ledger'
 import { ToolRuntime } from './tool-runtime'
 import { createEngineChoice } from './engine-choice'
 import { createLiveDelegationHandler } from './live-delegation'
+import { createInputLevelMeter } from './input-level'
 import { resolveLoginShellPath } from '../mcp/login-path'
 import { unavailableToolServices, type DesktopToolServices } from '../tools/desktop-tool-services'
 
@@ -44,6 +45,7 @@ export type CoreActivity =
   | IpcMessage
   | { channel: 'ptt.down' | 'ptt.up' | 'ptt.cancel'; payload: undefined }
   | { channel: 'playback.progress'; payload: SendPayload<'playback.progress'> }
+  | { channel: 'overlay.pointer'; payload: SendPayload<'overlay.pointer'> }
 
 /** The core as the desktop entry sees it: the IPC router plus the tray's controls. */
 export interface HarkCore extends IpcRouter {
@@ -58,7 +60,8 @@ const OBSERVED_SENDS: ReadonlySet<SendChannel> = new Set([
   'ptt.down',
   'ptt.up',
   'ptt.cancel',
-  'playback.progress'
+  'playback.progress',
+  'overlay.pointer'
 ])
 
 export interface HarkMainDeps {
@@ -244,6 +247,9 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     endTurn: () => onDemand.releaseFromMain(),
     log
   })
+  const inputLevel = createInputLevelMeter((rms) =>
+    broadcast({ channel: 'capture.level', payload: { rms } })
+  )
   // Key-up commits here; the other hotkey events drive the window, where the microphone is.
   const unsubscribeHotkey = hotkey.subscribe((event) =>
     event.type === 'talkEnd' ? onDemand.releaseFromMain() : broadcast(hotkeyMessage(event))
@@ -276,6 +282,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     spend,
     onSend: (channel, value) => {
       if (OBSERVED_SENDS.has(channel)) notify({ channel, payload: value } as CoreActivity)
+      if (channel === 'audio.append') inputLevel.onChunk(value as Uint8Array)
     },
     platform: deps.platform ?? process.platform,
     log,

@@ -176,7 +176,9 @@ export function createRouter(parts: RouterParts): IpcRouter {
       session.reportPlayback(itemId, playedMs, final ?? false),
     'ptt.down': () => session.pttDown(),
     'ptt.up': () => session.pttUp(),
-    'ptt.cancel': () => session.pttCancel()
+    'ptt.cancel': () => session.pttCancel(),
+    // Acted on by the desktop overlay's adapter, which observes the core (hark-main.ts).
+    'overlay.pointer': () => undefined
   }
 
   const handleInvoke = async (channel: InvokeChannel, payload: unknown): Promise<unknown> => {

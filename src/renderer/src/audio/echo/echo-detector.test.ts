@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { detectEcho, ECHO_MAX_DELAY_MS } from './echo-detector'
-import { mixDelayed, noise } from '../../../../../test/doubles/synthetic-signals'
+import { mixDelayed, noise } from './synthetic-signals.fixture'
 
 const RATE = 24_000
 const samples = (ms: number): number => Math.round((ms * RATE) / 1000)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { floatToPcm16 } from '../../../../shared/pcm'
-import { noise } from '../../../../../test/doubles/synthetic-signals'
+import { noise } from './synthetic-signals.fixture'
 import { EchoGate, ECHO_TAIL_MS, type EchoGateSettings } from './echo-gate'
 
 const chunk = (rms: number, seed = 1): Uint8Array =>

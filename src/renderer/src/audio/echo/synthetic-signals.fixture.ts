@@ -1,5 +1,5 @@
-// Deterministic test signals for the echo detector and gate tests (no Math.random: a failure
-// must reproduce).
+// Test fixture: deterministic signals for the echo detector and gate tests, imported by tests
+// only (no Math.random: a failure must reproduce).
 
 /** mulberry32: a tiny seeded generator, uniform in [0, 1). */
 export function seededRandom(seed: number): () => number {
