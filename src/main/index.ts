@@ -19,6 +19,7 @@ import { noticeWaitingApprovals } from './adapters/approval-notice'
 import { createHarkTray, type HarkTray } from './adapters/tray'
 import { createDesktopUpdater } from './adapters/updater'
 import { createMainWindow, lockDownContents } from './adapters/window'
+import { startOverlay, type StartedOverlay } from './adapters/overlay-start'
 import { manageWindowLifecycle } from './adapters/window-lifecycle'
 import { closeAction } from './desktop/close-policy'
 import { trayIconDir } from './desktop/tray-icons'
@@ -56,6 +57,7 @@ let unregisterIpc: (() => void) | null = null
 let hotkey: DesktopHotkeyProvider | null = null
 let tray: HarkTray | null = null
 let windowState: WindowStateStore | null = null
+let overlay: StartedOverlay | null = null
 /** Set once quitting starts: from then on closing the window really closes it. */
 let quitting = false
 
@@ -86,6 +88,9 @@ async function openWindow(): Promise<void> {
   })
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null
+    // The overlay must not keep the app alive once its window really closed (close-policy.ts).
+    overlay?.destroy()
+    overlay = null
   })
 }
 
@@ -130,7 +135,15 @@ async function start(): Promise<void> {
     })
   )
   installPermissionHandlers({ session: session.defaultSession, page, ourContents, log })
-  unregisterIpc = registerIpc({ ipcMain, router: core, ourContents, page, log })
+  overlay = startOverlay({ core, mainDir, page, log, mainWindow: () => mainWindow })
+  unregisterIpc = registerIpc({
+    ipcMain,
+    router: overlay.router,
+    ourContents,
+    page,
+    log,
+    ...overlay.ipc
+  })
   tray = createHarkTray({
     core,
     iconDir: trayIconDir({
@@ -144,6 +157,7 @@ async function start(): Promise<void> {
     log
   })
   await openWindow()
+  overlay.open()
   app.on('activate', showWindow)
   log('info', 'Hark started', { version: app.getVersion(), platform: process.platform })
 }

@@ -121,6 +121,33 @@ export class StubBrowserWindow extends EventEmitter {
   maximize(): void {
     this.maximized = true
   }
+  // What the overlay window uses (src/main/adapters/overlay-window.ts).
+  ignoringMouse: boolean | null = null
+  alwaysOnTopLevel: string | null = null
+  setAlwaysOnTop(_flag: boolean, level?: string): void {
+    this.alwaysOnTopLevel = level ?? 'floating'
+  }
+  setVisibleOnAllWorkspaces(): void {}
+  setIgnoreMouseEvents(ignore: boolean): void {
+    this.ignoringMouse = ignore
+  }
+  showInactive(): void {
+    this.calls.push('showInactive')
+    this.visible = true
+  }
+  setBounds(bounds: { x: number; y: number; width: number; height: number }): void {
+    this.bounds = { ...bounds }
+  }
+  getBounds(): { x: number; y: number; width: number; height: number } {
+    return { ...this.bounds }
+  }
+  destroy(): void {
+    if (this.destroyed) return
+    this.destroyed = true
+    this.visible = false
+    StubBrowserWindow.all.splice(StubBrowserWindow.all.indexOf(this), 1)
+    this.emit('closed')
+  }
   /** What the window's close button does: 'close' listeners may cancel; otherwise it is gone. */
   close(): boolean {
     this.calls.push('close')
@@ -272,6 +299,12 @@ export const electronStub = {
     workAreas: [{ x: 0, y: 0, width: 1920, height: 1080 }],
     getAllDisplays(): { workArea: { x: number; y: number; width: number; height: number } }[] {
       return this.workAreas.map((workArea) => ({ workArea }))
+    },
+    getCursorScreenPoint: (): { x: number; y: number } => ({ x: 10, y: 10 }),
+    getDisplayNearestPoint(): {
+      workArea: { x: number; y: number; width: number; height: number }
+    } {
+      return { workArea: this.workAreas[0] ?? { x: 0, y: 0, width: 1920, height: 1080 } }
     }
   },
   safeStorage: {

@@ -13,6 +13,8 @@ export const routed = {
   talk: [] as string[],
   muted: false,
   observers: [] as ((activity: CoreActivity) => void)[],
+  /** Who subscribed to the core's events (the IPC adapter), to emit events to the pages. */
+  emitters: [] as ((channel: string, payload: unknown) => void)[],
   disposed: 0
 }
 
@@ -31,7 +33,10 @@ export const recordingCoreModule = {
       handleSend: (channel: string, payload: unknown) => {
         routed.sends.push([channel, payload])
       },
-      subscribe: () => () => undefined,
+      subscribe: (emit: (channel: string, payload: unknown) => void) => {
+        routed.emitters.push(emit)
+        return () => undefined
+      },
       dispose: () => {
         routed.disposed++
         return Promise.resolve()

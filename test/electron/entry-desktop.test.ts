@@ -28,7 +28,8 @@ beforeAll(async () => {
     JSON.stringify({ bounds: SAVED_BOUNDS, maximized: false })
   )
   await import('../../src/main/index')
-  await vi.waitFor(() => expect(StubBrowserWindow.all).toHaveLength(1))
+  // The main window first; the overlay's window (issue 13) is created after it.
+  await vi.waitFor(() => expect(StubBrowserWindow.all).toHaveLength(2))
   window = StubBrowserWindow.all[0] as StubBrowserWindow
 })
 
@@ -118,7 +119,7 @@ describe('desktop integration', () => {
       if (desktop === undefined) delete process.env['XDG_CURRENT_DESKTOP']
       else process.env['XDG_CURRENT_DESKTOP'] = desktop
     }
-    expect(StubBrowserWindow.all).toEqual([window])
+    expect(StubBrowserWindow.all.filter((w) => w.options.title === 'Hark')).toEqual([window])
     expect(electronStub.app.quitCalls).toBe(0)
   })
 

@@ -24,7 +24,8 @@ beforeAll(async () => {
   electronStub.app.userData = await mkdtemp(join(tmpdir(), 'hark-entry-'))
   electronStub.app.logs = await mkdtemp(join(tmpdir(), 'hark-entry-logs-'))
   await import('../../src/main/index')
-  await vi.waitFor(() => expect(StubBrowserWindow.all).toHaveLength(1))
+  // The main window first; the overlay's window (issue 13) is created after it.
+  await vi.waitFor(() => expect(StubBrowserWindow.all).toHaveLength(2))
   window = StubBrowserWindow.all[0] as StubBrowserWindow
 })
 

@@ -6,6 +6,7 @@ import { channelsOfKind } from '../../shared/ipc'
 import { replyError, type IpcReply } from '../../shared/ipc-errors'
 import type { IpcRouter } from '../app/hark-main'
 import type { RealtimeLog } from '../realtime/event-bus'
+import { overlayMayUse } from '../security/overlay-channels'
 import { senderVerdict, type FrameFacts, type OurPage, type Verdict } from '../security/policy'
 
 export interface IpcRegistration {
@@ -15,17 +16,27 @@ export interface IpcRegistration {
   ourContents: () => WebContents | null
   page: OurPage
   log: RealtimeLog
+  /** The overlay window (issue 13): gets every event, may use only overlay-channels.ts's few. */
+  overlay?: { contents: () => WebContents | null; page: OurPage }
 }
 
 export function registerIpc(options: IpcRegistration): () => void {
   const { ipcMain, router, log } = options
-  const check = (event: IpcMainEvent | IpcMainInvokeEvent): Verdict => {
-    const contents = options.ourContents()
-    return senderVerdict(
+  const verdictFor = (
+    event: IpcMainEvent | IpcMainInvokeEvent,
+    contents: WebContents | null,
+    page: OurPage
+  ): Verdict =>
+    senderVerdict(
       frameFacts(() => event.senderFrame),
       contents && !contents.isDestroyed() ? frameFacts(() => contents.mainFrame) : null,
-      options.page
+      page
     )
+  const check = (event: IpcMainEvent | IpcMainInvokeEvent, channel: string): Verdict => {
+    const verdict = verdictFor(event, options.ourContents(), options.page)
+    const { overlay } = options
+    if (verdict.ok || !overlay || !overlayMayUse(channel)) return verdict
+    return verdictFor(event, overlay.contents(), overlay.page).ok ? { ok: true } : verdict
   }
 
   const invokeChannels = channelsOfKind('invoke')
@@ -34,7 +45,7 @@ export function registerIpc(options: IpcRegistration): () => void {
 
   for (const channel of invokeChannels) {
     ipcMain.handle(channel, (event, payload: unknown): Promise<IpcReply> => {
-      const verdict = check(event)
+      const verdict = check(event, channel)
       if (!verdict.ok) {
         log('warn', 'ipc: request refused', { channel, reason: verdict.reason })
         return Promise.resolve(
@@ -46,7 +57,7 @@ export function registerIpc(options: IpcRegistration): () => void {
   }
   for (const channel of sendChannels) {
     const listener = (event: IpcMainEvent, payload: unknown): void => {
-      const verdict = check(event)
+      const verdict = check(event, channel)
       if (!verdict.ok) {
         log('warn', 'ipc: message dropped', { channel, reason: verdict.reason })
         return
@@ -58,8 +69,8 @@ export function registerIpc(options: IpcRegistration): () => void {
   }
 
   const unsubscribe = router.subscribe((channel, payload) => {
-    const contents = options.ourContents()
-    if (contents && !contents.isDestroyed()) contents.send(channel, payload)
+    for (const contents of [options.ourContents(), options.overlay?.contents() ?? null])
+      if (contents && !contents.isDestroyed()) contents.send(channel, payload)
   })
 
   return () => {

@@ -44,8 +44,10 @@ export function createWindowStateStore(options: {
   dir: string
   log: RealtimeLog
   timers?: Timers
+  /** WINDOW_STATE_FILE_NAME by default; the overlay keeps its place in its own file. */
+  fileName?: string
 }): WindowStateStore {
-  const path = join(options.dir, WINDOW_STATE_FILE_NAME)
+  const path = join(options.dir, options.fileName ?? WINDOW_STATE_FILE_NAME)
   const timers = options.timers ?? realTimers
   let pending: SavedWindow | null = null
   let timer: unknown = null
