@@ -26,7 +26,7 @@ const strictStyleCspInBuild: Plugin = {
   apply: 'build',
   transformIndexHtml(html) {
     const strict = html.replace(/(style-src 'self') 'unsafe-inline'/, '$1')
-    if (strict === html) throw new Error("index.html: no style-src 'unsafe-inline' to remove")
+    if (strict === html) throw new Error("a page: no style-src 'unsafe-inline' to remove")
     return strict
   }
 }
@@ -55,7 +55,13 @@ export default defineConfig({
     build: {
       // electron-vite leaves bundles unminified; the page is parsed at every window start.
       minify: true,
-      rollupOptions: { input: { index: resolve(root, 'src/renderer/index.html') } }
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'src/renderer/index.html'),
+          // The floating overlay (issue 13): a second page, same CSP, same preload.
+          overlay: resolve(root, 'src/renderer/overlay.html')
+        }
+      }
     },
     plugins: [react(), strictStyleCspInBuild]
   }

@@ -60,7 +60,8 @@ export function serveRenderer(
     return
   }
   const type = contentTypeOf(file)
-  if (file === resolveRendererFile(rendererDir, '/index.html')) {
+  // Every page (index.html, overlay.html) gets the bridge.
+  if (type.startsWith('text/html')) {
     reply(response, 200, type, injectBridge(readFileSync(file, 'utf8')), head)
     return
   }
