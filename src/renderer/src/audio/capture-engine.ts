@@ -4,6 +4,7 @@
 import captureWorkletUrl from './capture-worklet.ts?worker&url'
 import { CAPTURE_PROCESSOR_NAME } from './capture-protocol'
 import type { FromCapture, ToCapture } from './capture-protocol'
+import { strongestEchoCancellation } from './echo/echo-constraints'
 import { describeMicrophoneError, MicrophoneProblem, silentDenial } from './microphone-errors'
 
 export interface CaptureEngineHooks {
@@ -26,7 +27,7 @@ export interface CapturePreferences {
 }
 
 /** The id of the input device with this label now, or null (default / not plugged in). */
-async function deviceIdFor(label: string): Promise<string | null> {
+export async function deviceIdFor(label: string): Promise<string | null> {
   if (!label) return null
   const devices = await navigator.mediaDevices.enumerateDevices()
   return devices.find((d) => d.kind === 'audioinput' && d.label === label)?.deviceId ?? null
@@ -161,8 +162,7 @@ export class CaptureEngine {
       audio: {
         // 'exact' would fail if the id went stale between enumerate and open; 'ideal' falls back.
         ...(deviceId ? { deviceId: { ideal: deviceId } } : {}),
-        echoCancellation: true,
-        noiseSuppression: true,
+        ...strongestEchoCancellation(),
         autoGainControl,
         channelCount: 1
       }

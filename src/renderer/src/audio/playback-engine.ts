@@ -75,6 +75,17 @@ export class PlaybackEngine {
     })
   }
 
+  /**
+   * Also feed what the worklet plays into `node` (the echo check's tap, input 0); returns the
+   * function that stops it. Null when audio failed to start.
+   */
+  async tap(node: AudioNode): Promise<(() => void) | null> {
+    const source = await this.start()
+    if (!source) return null
+    source.connect(node, 0, 0)
+    return () => source.disconnect(node)
+  }
+
   async close(): Promise<void> {
     const context = this.#context
     this.#context = null

@@ -7,6 +7,7 @@ import { DesktopFields } from './DesktopFields'
 import { EngineFields } from './EngineFields'
 import { HistorySettings } from './HistorySettings'
 import { MicrophoneFields } from './MicrophoneFields'
+import { OverlayAndEchoSettings } from './OverlayAndEchoSettings'
 import { ModelFields } from './ModelFields'
 import { ConnectingFields } from './ConnectingFields'
 import { ProviderFields } from './ProviderFields'
@@ -165,6 +166,7 @@ function SettingsForm({ settings }: { settings: Settings }): JSX.Element {
       </label>
       <HistorySettings />
       <BudgetSettings />
+      <OverlayAndEchoSettings />
       <DesktopFields
         launchAtLogin={draft.launchAtLogin}
         onLaunchAtLogin={(on) => change('launchAtLogin', on)}

@@ -4,6 +4,9 @@ import { CaptureEngine } from '../audio/capture-engine'
 import { capturePreferences, isHandsFree } from '../audio/capture-preferences'
 import { describeMicrophoneError } from '../audio/microphone-errors'
 import { PlaybackEngine } from '../audio/playback-engine'
+import { ECHO_PROBE_ITEM_ID } from '../audio/echo/echo-check'
+import { createEchoGuard } from '../audio/echo/echo-guard'
+import { ensureEchoChecked } from '../stores/echo-check'
 import { reportMicrophoneProblem, useCapture } from '../stores/capture'
 import { useConnection } from '../stores/connection'
 import { useConversation } from '../stores/conversation'
@@ -27,15 +30,24 @@ export interface Bridge {
 }
 
 export function connectBridge(hark: HarkApi): Bridge {
+  // Hands-free on speakers with echo: Hark's own voice must not reach the server (echo-gate.ts).
+  const echo = createEchoGuard()
   const engine = new PlaybackEngine({
-    sendProgress: (progress) => hark.playback.progress(progress),
+    sendProgress: (progress) => {
+      if (progress.itemId !== ECHO_PROBE_ITEM_ID) hark.playback.progress(progress)
+    },
     onReport: (report) => usePlayback.setState({ lastReport: report }),
-    onState: (state, totalPlayedFrames) => usePlayback.setState({ state, totalPlayedFrames }),
+    onState: (state, totalPlayedFrames) => {
+      echo.gate.onPlaybackState(state !== 'idle')
+      usePlayback.setState({ state, totalPlayedFrames })
+    },
     onProblem: (problem) => usePlayback.setState({ problem })
   })
   const capture = new CaptureEngine({
     audioContext: () => engine.audioContext(),
-    sendChunk: (pcm) => hark.audio.append(pcm),
+    sendChunk: (pcm) => {
+      if (echo.gate.admits(pcm)) hark.audio.append(pcm)
+    },
     onLevel: (level) => useCapture.setState({ level }),
     onNotice: (notice) => useCapture.setState({ notice }),
     onProblem: reportMicrophoneProblem,
@@ -94,7 +106,10 @@ export function connectBridge(hark: HarkApi): Bridge {
   const unsubscribers = [
     hark.on('session.status', (payload) => connection.statusChanged(payload)),
     hark.on('error', ({ code, message }) => connection.errorReported(code, message)),
-    hark.on('audio.delta', ({ itemId, pcm }) => engine.enqueue(itemId, pcm)),
+    hark.on('audio.delta', ({ itemId, pcm }) => {
+      echo.gate.onPlayback(pcm)
+      engine.enqueue(itemId, pcm)
+    }),
     hark.on('audio.done', ({ itemId }) => engine.markDone(itemId)),
     hark.on('audio.flush', (payload) => {
       void engine.flush(payload.itemId ?? undefined)
@@ -107,7 +122,10 @@ export function connectBridge(hark: HarkApi): Bridge {
     hark.on('turn.metrics', (payload) => useTurnMetrics.getState().received(payload)),
     useConnection.subscribe((state, previous) => {
       if (state.status === previous.status) return
-      if (state.status === 'connected' || state.status === 'disconnected') syncMicrophone()
+      // The first hands-free session checks for echo first (the probe must not reach the server).
+      if (state.status === 'connected' && isHandsFree(useSettings.getState().settings))
+        void ensureEchoChecked().then(syncMicrophone)
+      else if (state.status === 'connected' || state.status === 'disconnected') syncMicrophone()
     }),
     // Muted (tray or window): main drops audio anyway; closing the microphone also turns the
     // system's microphone indicator off, which is what a user who muted expects to see.
@@ -137,6 +155,7 @@ export function connectBridge(hark: HarkApi): Bridge {
     capture,
     pushToTalk,
     dispose: () => {
+      echo.dispose()
       for (const unsubscribe of unsubscribers) unsubscribe()
       capture.close()
       void engine.close()

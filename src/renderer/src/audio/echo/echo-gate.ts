@@ -3,7 +3,7 @@
 // than the echo could be. Otherwise the server's voice activity detection would hear Hark's own
 // answer as the user barging in and cut it off (reference/realtime-2026-11.md, "Echo").
 // Pure: chunks, playback and time are handed in, so every case is unit-tested.
-import { bytesAsPcm16 } from '../../../../shared/pcm'
+import { bytesAsPcm16, pcm16Rms } from '../../../../shared/pcm'
 
 /** "Clearly louder": the user's level must beat the loudest possible echo by this much. */
 export const CLEARLY_LOUDER_DB = 10
@@ -22,12 +22,7 @@ export interface EchoGateSettings {
 }
 
 /** RMS of a PCM16 chunk, 0…1. */
-export function pcm16Rms(bytes: Uint8Array): number {
-  const samples = bytesAsPcm16(bytes)
-  let sum = 0
-  for (const sample of samples) sum += (sample / 32768) ** 2
-  return samples.length > 0 ? Math.sqrt(sum / samples.length) : 0
-}
+const chunkRms = (bytes: Uint8Array): number => pcm16Rms(bytesAsPcm16(bytes))
 
 export class EchoGate {
   readonly #now: () => number
@@ -53,7 +48,7 @@ export class EchoGate {
 
   /** Audio Hark is about to play (audio.delta). */
   onPlayback(pcm: Uint8Array): void {
-    this.#loudestPlaybackRms = Math.max(this.#loudestPlaybackRms, pcm16Rms(pcm))
+    this.#loudestPlaybackRms = Math.max(this.#loudestPlaybackRms, chunkRms(pcm))
   }
 
   /** The playback worklet's state: playing until it goes idle (drained or flushed). */
@@ -75,6 +70,6 @@ export class EchoGate {
   admits(chunk: Uint8Array): boolean {
     if (!this.#echoPossible() || this.#loudestPlaybackRms === 0) return true
     const loudestEchoRms = this.#loudestPlaybackRms * 10 ** (this.#settings.echoLevelDb / 20)
-    return pcm16Rms(chunk) >= loudestEchoRms * 10 ** (CLEARLY_LOUDER_DB / 20)
+    return chunkRms(chunk) >= loudestEchoRms * 10 ** (CLEARLY_LOUDER_DB / 20)
   }
 }
