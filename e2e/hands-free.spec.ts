@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
+import { markEchoChecked } from './echo-checked'
 import { FAKE_API_KEY, connect, enterKey, expect, playedFrames, test } from './fixtures'
 
 /**
@@ -62,6 +63,8 @@ const handsFreeTest = test.extend<object, { speechWav: string }>({
 })
 
 async function chooseSettings(page: Page, microphone?: string): Promise<void> {
+  // Checked before (issue 13): the first session does not start with the echo check's probe.
+  await markEchoChecked(page)
   await page.getByRole('button', { name: 'Settings' }).click()
   await page.getByRole('radio', { name: /Hands-free \(server VAD\)/ }).check()
   if (microphone) await page.getByRole('combobox', { name: 'Microphone' }).selectOption(microphone)
