@@ -18,7 +18,10 @@ function cspOf(html: string): Map<string, string[]> {
 
 const pages = [
   ['src/renderer/index.html', true],
-  ['out/renderer/index.html', existsSync(repoPath('out/renderer/index.html'))]
+  ['out/renderer/index.html', existsSync(repoPath('out/renderer/index.html'))],
+  // The overlay page (issue 13): the same policy, the same build step.
+  ['src/renderer/overlay.html', true],
+  ['out/renderer/overlay.html', existsSync(repoPath('out/renderer/overlay.html'))]
 ] as const
 
 describe.each(pages)('CSP of %s', (page, present) => {
