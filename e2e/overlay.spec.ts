@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
 import { makeFakeMicWav } from '../test/fixtures/fake-mic-wav'
+import { fakeMicrophone } from './fake-microphone'
 import { FAKE_API_KEY, connect, enterKey, expect, sendMessage, test } from './fixtures'
 
 /**
@@ -16,22 +17,9 @@ function withSilence(wav: string): string {
   return padded
 }
 
-const speechTest = test.extend<object, { speechWav: string }>({
-  speechWav: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) =>
-      use(withSilence(makeFakeMicWav('overlay-speech', 'What time is it in Tokyo?'))),
-    { scope: 'worker' }
-  ],
-  launchOptions: [
-    async ({ launchOptions, speechWav }, use) =>
-      use({
-        ...launchOptions,
-        args: [...(launchOptions.args ?? []), `--use-file-for-fake-audio-capture=${speechWav}`]
-      }),
-    { scope: 'worker' }
-  ]
-})
+const speechTest = test.extend(
+  fakeMicrophone(() => withSilence(makeFakeMicWav('overlay-speech', 'What time is it in Tokyo?')))
+)
 
 /** Just enough DOM for `page.evaluate` (e2e is type-checked without the DOM library). */
 interface PhaseWatch {
