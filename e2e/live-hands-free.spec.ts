@@ -85,6 +85,13 @@ liveTest(
 
     await app.getByRole('button', { name: 'Stop speaking' }).click()
     await expect(app.getByText(/the model may finish its sentence/)).toBeVisible()
+
+    // Full duplex on speakers: the first GPT-Live session ran the speaker echo check before it
+    // opened the microphone (issue 15, "Echo"), and Settings shows its verdict.
+    await app.getByRole('button', { name: 'Settings', exact: true }).click()
+    await expect(app.getByRole('region', { name: 'Echo check' }).getByRole('status')).toHaveText(
+      'Fine: Hark does not hear itself through your speakers.'
+    )
   }
 )
 
