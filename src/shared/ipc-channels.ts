@@ -86,7 +86,12 @@ export const channelKinds = {
   'assistants.save': 'invoke',
   'assistants.switch': 'invoke',
   'overlay.pointer': 'send',
-  'capture.level': 'event'
+  'capture.level': 'event',
+  'screen.attach': 'invoke',
+  'screen.discard': 'invoke',
+  'screen.captureFailed': 'invoke',
+  'screen.captureRequested': 'event',
+  'screen.attachmentChanged': 'event'
 } as const satisfies { [C in IpcChannel]: IpcContract[C]['kind'] }
 
 // The reverse direction: no table entry may name a channel the contract does not have.

@@ -37,6 +37,9 @@ import { createLiveDelegationHandler } from './live-delegation'
 import { createInputLevelMeter } from './input-level'
 import { resolveLoginShellPath } from '../mcp/login-path'
 import { unavailableToolServices, type DesktopToolServices } from '../tools/desktop-tool-services'
+import { ScreenLook } from '../screen/screen-look'
+import { lookAtScreenTool } from '../screen/look-tool'
+import { screenHandlers } from '../screen/screen-handlers'
 
 export type { IpcRouter } from './router'
 
@@ -52,6 +55,8 @@ export interface HarkCore extends IpcRouter {
   readonly talk: Pick<TalkControls, 'isMuted' | 'setMuted' | 'toggleTalk'>
   /** "Restart to update" for the tray (issue 14). */
   readonly updates: Pick<UpdateService, 'installNow' | 'status'>
+  /** Look at my screen from the tray: the window captures, the look waits for the next message. */
+  readonly screen: Pick<ScreenLook, 'requestAttach'>
   /** Returns the unsubscribe function. Listener failures are logged, never thrown back. */
   observe(listener: (activity: CoreActivity) => void): () => void
 }
@@ -189,6 +194,8 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
       if (event.type === 'status') updates.noteConnection(event.status)
       if (event.type === 'status' && event.status !== 'connected') tools.sessionEnded()
       spend.onEvent(event)
+      // Hands-free: the user began the next message, so a kept screen look goes just before it.
+      if (event.type === 'speech_started') screen.sendPendingWithMessage()
       broadcast(toIpcEvent(event))
       onDemand.onSessionEvent(event)
     },
@@ -200,6 +207,13 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     responseGate: spend,
     log
   })
+  const screen = new ScreenLook({
+    sendImage: (dataUrl) => session.sendImage(dataUrl),
+    broadcast: (message) => broadcast(message),
+    hasWindow: () => emitters.size > 0,
+    log
+  })
+  tools.host.setTools('screen', [lookAtScreenTool(screen)])
   history.open().catch((error: unknown) =>
     log('warn', 'history: could not open', {
       error: error instanceof Error ? error.name : 'unknown'
@@ -280,7 +294,11 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     ...(deps.endpoints ? { endpoints: deps.endpoints } : {}),
     tools: tools.handlers,
     spend,
+    screen: screenHandlers(screen),
+    beforeUserText: () => screen.sendPendingWithMessage(),
     onSend: (channel, value) => {
+      // Push-to-talk released: the spoken message is committed next, the screen look first.
+      if (channel === 'ptt.up') screen.sendPendingWithMessage()
       if (OBSERVED_SENDS.has(channel)) notify({ channel, payload: value } as CoreActivity)
       if (channel === 'audio.append') inputLevel.onChunk(value as Uint8Array)
     },
@@ -301,6 +319,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
       updates.stop()
       emitters.clear()
       observers.clear()
+      screen.dispose()
       await session.dispose()
       history.recording.end()
       await tools.dispose()
@@ -315,6 +334,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
       setMuted: (muted) => talk.setMuted(muted),
       toggleTalk: () => talk.toggleTalk()
     },
+    screen: { requestAttach: () => screen.requestAttach() },
     observe(listener) {
       observers.add(listener)
       return () => {

@@ -10,6 +10,7 @@ import {
   KNOWN_CONVERSATION_ID as id,
   writePlainConversation
 } from '../../../test/doubles/plain-conversation'
+import { jpegHeaderOnly } from '../../../test/doubles/jpeg-header'
 
 const KEY = 'sk-test-0123456789abcdef'
 
@@ -77,7 +78,10 @@ const sampleRequests: { [C in InvokeChannel]: InvokeRequest<C> } = {
       }
     ]
   },
-  'assistants.switch': { id: 'default' }
+  'assistants.switch': { id: 'default' },
+  'screen.attach': { jpeg: jpegHeaderOnly(1280, 720) },
+  'screen.captureFailed': { requestId: 'no-such-request', reason: 'Cancelled.' },
+  'screen.discard': undefined
 }
 
 describe('IPC router: replies', () => {

@@ -37,6 +37,7 @@ import { providerKeyHandlers } from './provider-key-handlers'
 import type { UpdateService } from '../updates/update-service'
 import type { AssistantsStore } from '../assistants/assistants-store'
 import { assistantHandlers } from '../assistants/assistant-handlers'
+import { screenHandlers, type ScreenInvokeHandlers } from '../screen/screen-handlers'
 
 /** What a handler may answer: the channel's reply, or nothing for a reply of `undefined`. */
 type Answer<T> = [T] extends [undefined] ? void : T
@@ -79,6 +80,10 @@ export interface RouterParts {
   tools: ToolInvokeHandlers
   /** Spending and the monthly budget: the `spend.*` channels. */
   spend: SpendService
+  /** Look at my screen: the `screen.*` channels; without it they say it is unavailable. */
+  screen?: ScreenInvokeHandlers
+  /** A typed message is about to go out (a kept screen look goes just before it). */
+  beforeUserText?: () => void
   /** Every renderer message that passed validation and the mute, before it acts (for the tray). */
   onSend?: (channel: SendChannel, value: unknown) => void
   /** Whose accelerator names a hotkey setting is checked against (CommandOrControl, Super). */
@@ -146,7 +151,10 @@ export function createRouter(parts: RouterParts): IpcRouter {
     'session.start': () => session.start(),
     'session.stop': () => session.stop(),
     'session.newConversation': () => session.newConversation(),
-    'session.sendText': ({ text }) => session.sendText(text),
+    'session.sendText': ({ text }) => {
+      parts.beforeUserText?.()
+      session.sendText(text)
+    },
     'session.interrupt': () => session.interrupt(),
     'settings.get': () => settings.get(),
     'settings.set': (patch) => updateSettings(patch),
@@ -167,7 +175,8 @@ export function createRouter(parts: RouterParts): IpcRouter {
     ...providerKeyHandlers(parts.providerKeys),
     'update.status': () => parts.updates.status(),
     'update.install': () => parts.updates.installNow(),
-    ...assistantHandlers(parts.assistants)
+    ...assistantHandlers(parts.assistants),
+    ...(parts.screen ?? screenHandlers(null))
   }
 
   const sendHandlers: SendHandlers = {

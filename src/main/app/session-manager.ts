@@ -209,6 +209,21 @@ export class SessionManager {
     }
   }
 
+  /** Add an image to the live conversation now (a screen look); false when none is open. */
+  sendImage(dataUrl: string): boolean {
+    const controller = this.#controller
+    if (controller?.status !== 'connected' || this.#reconnecting || !controller.sendImage)
+      return false
+    try {
+      controller.sendImage(dataUrl)
+    } catch (error) {
+      this.#deps.log('warn', 'session: an image could not be sent', { error: describe(error) })
+      return false
+    }
+    this.#rollover.noteActivity()
+    return true
+  }
+
   interrupt(): void {
     if (this.#controller?.status !== 'connected')
       throw new RealtimeCoreError('not_connected', 'Hark cannot interrupt: no session is open.')

@@ -41,6 +41,12 @@ export interface RealtimeControllerApi {
    * `conversation.item.added` can be recognised and a resend after a reconnect is the same item.
    */
   sendText(text: string, itemId?: string, options?: RespondOptions): void
+  /**
+   * Add an image (a `data:image/jpeg;base64,…` URL) to the conversation as a user `input_image`
+   * item, without asking for a response: the user's message follows it. Engines that cannot take
+   * images leave it out.
+   */
+  sendImage?(dataUrl: string): void
   /** Append PCM16 24 kHz mono bytes to the input buffer. Throws `invalid_input` on bad chunks. */
   /**
    * Returns false when the chunk was dropped (not connected, GPT-Live's muted microphone), so

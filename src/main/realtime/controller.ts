@@ -206,6 +206,13 @@ export class RealtimeController implements RealtimeControllerApi {
     if (options.respond !== false) this.#turnMetrics.userTurnEnded('text')
   }
 
+  sendImage(dataUrl: string): void {
+    this.#requireConnected()
+    // The SDK's addImage: a user message whose content is one `input_image` with the data URL
+    // (GA `conversation.item.create`, openai realtime.d.ts), no response of its own.
+    this.#callSdk(() => this.#transport.addImage(dataUrl, { triggerResponse: false }))
+  }
+
   checkConnection(): void {
     if (this.#status === 'connected') this.#transport.checkConnection()
   }
