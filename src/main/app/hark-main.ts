@@ -149,9 +149,16 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     onChanged: (status) => broadcast({ channel: 'history.changed', payload: status }),
     startSession: (seed): Promise<void> => session.continueConversation(seed)
   })
+  const screen = new ScreenLook({
+    sendImage: (dataUrl) => session.sendImage(dataUrl),
+    broadcast: (message) => broadcast(message),
+    hasWindow: () => emitters.size > 0,
+    log
+  })
   const tools = new ToolRuntime({
     dataDir: deps.userDataDir,
     services: deps.toolServices ?? unavailableToolServices('this host'),
+    extraTools: [lookAtScreenTool(screen)],
     log,
     broadcast: (message) => broadcast(message),
     resolvePath: deps.resolvePath ?? (() => resolveLoginShellPath(deps.env)),
@@ -207,13 +214,6 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     responseGate: spend,
     log
   })
-  const screen = new ScreenLook({
-    sendImage: (dataUrl) => session.sendImage(dataUrl),
-    broadcast: (message) => broadcast(message),
-    hasWindow: () => emitters.size > 0,
-    log
-  })
-  tools.host.setTools('screen', [lookAtScreenTool(screen)])
   history.open().catch((error: unknown) =>
     log('warn', 'history: could not open', {
       error: error instanceof Error ? error.name : 'unknown'

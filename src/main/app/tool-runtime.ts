@@ -12,6 +12,7 @@ import type { ToolApprovalDecider } from '../realtime/tool-approvals'
 import { createBuiltinTools } from '../tools/builtin-tools'
 import type { DesktopToolServices } from '../tools/desktop-tool-services'
 import { toSdkTools } from '../tools/sdk-tools'
+import type { HarkTool } from '../tools/tool-types'
 import { createToolPermissions } from '../tools/tool-permissions'
 import { ToolHost, type ToolHostEvent } from '../tools/tool-host'
 import type { IpcEventMessage } from './event-mapping'
@@ -30,6 +31,8 @@ export interface ToolRuntimeDeps {
   /** mcp.json elsewhere than the data folder (the CLI's --mcp-config). */
   mcpConfigPath?: string | null
   services: DesktopToolServices
+  /** Built-in tools this host adds (the window's look_at_screen). */
+  extraTools?: readonly HarkTool[]
   log: RealtimeLog
   broadcast: (message: IpcEventMessage) => void
   resolvePath?: () => Promise<string | undefined>
@@ -64,7 +67,10 @@ export class ToolRuntime {
       onEvent: (event) => this.#onHostEvent(event),
       ...(deps.approvalTimeoutMs !== undefined ? { approvalTimeoutMs: deps.approvalTimeoutMs } : {})
     })
-    this.host.setTools('builtin', createBuiltinTools(deps.services))
+    this.host.setTools('builtin', [
+      ...createBuiltinTools(deps.services),
+      ...(deps.extraTools ?? [])
+    ])
     const configPath =
       deps.mcpConfigPath !== undefined
         ? deps.mcpConfigPath
