@@ -25,9 +25,11 @@ import {
   FRAME_AUDIO_APPEND,
   FRAME_AUDIO_DELTA,
   FRAME_BINARY_REPLY,
+  FRAME_SCREEN_ATTACH,
   decodeAudioFrame,
   encodeAudioFrame,
   parsePageMessage,
+  type AudioFrame,
   type HostMessage
 } from './wire'
 
@@ -116,6 +118,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     sockets.handleUpgrade(request, socket, head, (ws) => attach(ws))
   })
 
+  /** `screen.attach` over a binary frame: the router validates it like any invoke. */
+  function answerScreenFrame(frame: AudioFrame, transmit: (data: string) => void): void {
+    const { id, requestId } = frame.header
+    if (typeof id !== 'number' || !Number.isSafeInteger(id)) return
+    const payload = { jpeg: frame.pcm, ...(requestId === undefined ? {} : { requestId }) }
+    void router
+      .answerInvoke('screen.attach', payload)
+      .then((reply) => transmit(JSON.stringify({ t: 'reply', id, reply } satisfies HostMessage)))
+  }
+
   function attach(ws: WebSocket): void {
     const transmit = (data: string | Uint8Array): void => {
       if (ws.readyState !== ws.OPEN) return
@@ -139,6 +151,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)
       if (isBinary) {
         const frame = decodeAudioFrame(new Uint8Array(bytes))
+        if (frame?.kind === FRAME_SCREEN_ATTACH) return answerScreenFrame(frame, transmit)
         if (frame?.kind !== FRAME_AUDIO_APPEND) return
         observe({ kind: 'send', channel: 'audio.append', payload: frame.pcm })
         router.handleSend('audio.append', frame.pcm)

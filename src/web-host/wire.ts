@@ -14,6 +14,12 @@ export const FRAME_AUDIO_DELTA = 2
 /** Host → page: an invoke's reply whose value is bytes (`history.recording`). Header `{id}`. */
 export const FRAME_BINARY_REPLY = 3
 
+/**
+ * Page → host: the `screen.attach` invoke, whose JPEG crosses as bytes too. Header
+ * `{id, requestId?}`; the host answers with a text `reply` frame of that id.
+ */
+export const FRAME_SCREEN_ATTACH = 4
+
 /** The WebSocket path; the page passes the host's token as `?token=`. */
 export const BRIDGE_SOCKET_PATH = '/hark-socket'
 /** Where the bridge script is served. */

@@ -4,7 +4,15 @@ import { jpegHeaderOnly } from '../../../test/doubles/jpeg-header'
 import { checkScreenJpeg } from './jpeg-info'
 import { ScreenLook, type ScreenLookMessage } from './screen-look'
 
-function harness(options: { connected?: boolean; window?: boolean } = {}) {
+interface Harness {
+  look: ScreenLook
+  sent: string[]
+  messages: ScreenLookMessage[]
+  timers: ManualTimers
+  requested: () => string[]
+}
+
+function harness(options: { connected?: boolean; window?: boolean } = {}): Harness {
   const timers = new ManualTimers()
   const sent: string[] = []
   const messages: ScreenLookMessage[] = []

@@ -10,6 +10,7 @@ import {
   FRAME_AUDIO_APPEND,
   FRAME_AUDIO_DELTA,
   FRAME_BINARY_REPLY,
+  FRAME_SCREEN_ATTACH,
   decodeAudioFrame,
   encodeAudioFrame,
   type HostMessage,
@@ -98,8 +99,15 @@ function invoke(channel: InvokeChannel, payload: unknown): Promise<unknown> {
   const message: PageMessage = { t: 'invoke', id, channel, payload }
   return new Promise((resolve) => {
     pending.set(id, resolve)
-    transmit(JSON.stringify(message))
+    transmit(channel === 'screen.attach' ? screenFrame(id, payload) : JSON.stringify(message))
   })
+}
+
+/** A screen look's JPEG goes as bytes, like audio (src/web-host/wire.ts). */
+function screenFrame(id: number, payload: unknown): Uint8Array {
+  const { jpeg, requestId } = (payload ?? {}) as { jpeg?: unknown; requestId?: unknown }
+  if (!(jpeg instanceof Uint8Array)) throw new TypeError('screen.attach takes a Uint8Array')
+  return encodeAudioFrame(FRAME_SCREEN_ATTACH, { id, requestId }, jpeg)
 }
 
 function send(channel: SendChannel, payload: unknown): void {
