@@ -22,6 +22,7 @@ import { hark } from '../ipc/hark'
 import { ToolActivityLog } from './ToolActivityLog'
 import { BudgetNotice } from './BudgetNotice'
 import { RebillingHint } from './RebillingHint'
+import { ScreenLookBar } from './ScreenLookBar'
 
 function ConnectButton(): JSX.Element {
   const status = useConnection((state) => state.status)
@@ -113,6 +114,7 @@ export function MainView(): JSX.Element {
         <ApprovalCard />
         <MicMuted />
         <PushToTalk />
+        <ScreenLookBar />
         <Composer />
       </main>
       {settingsOpen && <SettingsPanel headingId={settingsHeadingId} />}
