@@ -5,6 +5,7 @@ import { pcmBytesToMs, msToPcmBytes } from '../../src/shared/pcm'
 import type { ClientEventOf, ClientItem } from './client-events'
 import type { EventSink } from './event-sink'
 import { concatBytes, decodeAudio } from './input-audio-buffer'
+import { readInputImage } from './input-image'
 import { invalidRequest } from './validation-errors'
 import type { ServerEvent, WireItem, WireUserContent } from './wire-types'
 
@@ -107,6 +108,11 @@ export class Conversation {
       )
     let audio: Uint8Array | undefined
     if (item.type === 'message' && item.role === 'user') {
+      for (const [index, part] of item.content.entries()) {
+        if (part.type !== 'input_image') continue
+        const image = readInputImage(part.image_url, `item.content[${index}].image_url`)
+        if (!('bytes' in image)) return this.sink.sendError(image)
+      }
       const index = item.content.findIndex((c) => c.type === 'input_audio' && c.audio)
       const part = item.content[index]
       if (part?.type === 'input_audio' && part.audio) {

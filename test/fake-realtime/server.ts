@@ -15,6 +15,7 @@ import {
   type FaultKind
 } from './faults'
 import { IdFactory } from './ids'
+import { decodeInputImages, type DecodedInputImage } from './input-image'
 import { FAKE_HOST, closeLoopback, listenOnLoopback } from './loopback-http'
 import { defaultOptions, type FakeRealtimeOptions } from './options'
 import { seededPreamble } from './seeded-preambles'
@@ -43,6 +44,8 @@ export interface FakeRealtimeServer {
   /** Input audio bytes received on one connection, or on all of them. */
   inputAudioBytes(connectionIndex?: number): number
   inputAudio(connectionIndex: number): Uint8Array
+  /** Every `input_image` the server took, decoded with a real decoder; throws if one does not. */
+  inputImages(): Promise<DecodedInputImage[]>
   /** The session config as the server holds it (default: the newest connection). */
   session(connectionIndex?: number): WireSession | undefined
   /** First recorded client event of `type` matching `predicate` (already received or still to come). */
@@ -149,6 +152,11 @@ class FakeRealtimeServerImpl implements FakeRealtimeServer {
   setOptions(partial: Partial<FakeRealtimeOptions>): void {
     // Connections keep a reference to this object, so they see changes at once.
     Object.assign(this.currentOptions, partial)
+  }
+
+  /** Every `input_image` taken, decoded with a real decoder (input-image.ts). */
+  inputImages(): Promise<DecodedInputImage[]> {
+    return decodeInputImages(this.recorder.clientEvents)
   }
 
   inputAudioBytes(connectionIndex?: number): number {
