@@ -17,6 +17,7 @@ import type {
 export type FakeCall =
   | { method: 'start' | 'stop' | 'interrupt' | 'commitUserTurn' | 'cancelUserTurn' }
   | { method: 'sendText'; text: string }
+  | { method: 'sendImage'; dataUrlPrefix: string }
   | { method: 'checkConnection' }
   | { method: 'appendAudio'; bytes: number }
   | { method: 'reportPlayback'; itemId: string; playedMs: number; final: boolean }
@@ -85,6 +86,10 @@ export class FakeController implements RealtimeControllerApi {
 
   appendAudio(pcm: Uint8Array): void {
     this.calls.push({ method: 'appendAudio', bytes: pcm.byteLength })
+  }
+
+  sendImage(dataUrl: string): void {
+    this.calls.push({ method: 'sendImage', dataUrlPrefix: dataUrl.slice(0, 27) })
   }
 
   commitUserTurn(): boolean {
