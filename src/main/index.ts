@@ -16,6 +16,7 @@ import { createSafeStorageCipher } from './adapters/safe-storage-cipher'
 import { watchSystemWake } from './adapters/system-wake'
 import { createElectronToolServices } from './adapters/tool-services'
 import { noticeWaitingApprovals } from './adapters/approval-notice'
+import { installDisplayMediaHandler } from './adapters/display-media'
 import { createHarkTray, type HarkTray } from './adapters/tray'
 import { createDesktopUpdater } from './adapters/updater'
 import { createMainWindow, lockDownContents } from './adapters/window'
@@ -135,6 +136,7 @@ async function start(): Promise<void> {
     })
   )
   installPermissionHandlers({ session: session.defaultSession, page, ourContents, log })
+  installDisplayMediaHandler({ session: session.defaultSession, ourContents, log })
   overlay = startOverlay({ core, mainDir, page, log, mainWindow: () => mainWindow })
   unregisterIpc = registerIpc({
     ipcMain,
