@@ -12,6 +12,7 @@ import {
   speakingDeadline,
   trayLook,
   trayTooltip,
+  waitingTool,
   type TrayLook
 } from '../desktop/tray-state'
 
@@ -47,13 +48,18 @@ export function createHarkTray(options: {
     muted: boolean
     tooltip: string
     updateReady: string | null
+    waiting: string | null
   } | null = null
   let expiry: ReturnType<typeof setTimeout> | null = null
 
   const act = (action: TrayAction): void => {
     switch (action) {
+      case 'answer':
+        return options.onOpen()
       case 'talk':
         return core.talk.toggleTalk()
+      case 'look':
+        return core.screen.requestAttach()
       case 'open':
         return options.onOpen()
       case 'mute':
@@ -73,12 +79,19 @@ export function createHarkTray(options: {
     if (shown?.look !== look) tray.setImage(image(look))
     if (shown?.tooltip !== tooltip) tray.setToolTip(tooltip)
     const updateReady = model.updateReady ?? null
+    const waiting = waitingTool(model)
     if (
       shown?.inTurn !== model.inTurn ||
       shown.muted !== model.muted ||
-      shown.updateReady !== updateReady
+      shown.updateReady !== updateReady ||
+      shown.waiting !== waiting
     ) {
-      const items = trayMenu({ inTurn: model.inTurn, muted: model.muted, updateReady })
+      const items = trayMenu({
+        inTurn: model.inTurn,
+        muted: model.muted,
+        updateReady,
+        waitingTool: waiting
+      })
       tray.setContextMenu(
         Menu.buildFromTemplate(
           items.map((item) => ({
@@ -90,7 +103,7 @@ export function createHarkTray(options: {
         )
       )
     }
-    shown = { look, inTurn: model.inTurn, muted: model.muted, tooltip, updateReady }
+    shown = { look, inTurn: model.inTurn, muted: model.muted, tooltip, updateReady, waiting }
     // "Speaking" ends by itself at its deadline if the renderer never reports the end.
     if (expiry !== null) clearTimeout(expiry)
     const deadline = speakingDeadline(model)

@@ -3,9 +3,10 @@ import { trayMenu } from './tray-menu'
 import { initialTrayModel, reduceTray } from './tray-state'
 
 describe('tray menu', () => {
-  it('offers Talk, Open Hark, Mute microphone and Quit', () => {
+  it('offers Talk, Look at my screen, Open Hark, Mute microphone and Quit', () => {
     expect(trayMenu({ inTurn: false, muted: false })).toEqual([
       { action: 'talk', label: 'Talk', enabled: true },
+      { action: 'look', label: 'Look at my screen', enabled: true },
       { action: 'open', label: 'Open Hark', enabled: true },
       { action: 'mute', label: 'Mute microphone', enabled: true, checked: false },
       { action: 'quit', label: 'Quit Hark', enabled: true }
@@ -19,7 +20,17 @@ describe('tray menu', () => {
   it('checks Mute and disables Talk while muted', () => {
     const menu = trayMenu({ inTurn: false, muted: true })
     expect(menu[0]).toMatchObject({ action: 'talk', enabled: false })
-    expect(menu[2]).toMatchObject({ action: 'mute', checked: true })
+    expect(menu.find((item) => item.action === 'mute')).toMatchObject({ checked: true })
+  })
+
+  it('says first that a tool waits for an answer, and opens the window for it', () => {
+    const menu = trayMenu({ inTurn: false, muted: false, waitingTool: 'notes__add_note' })
+    expect(menu[0]).toEqual({
+      action: 'answer',
+      label: 'Waiting: allow notes__add_note? Open Hark…',
+      enabled: true
+    })
+    expect(menu.filter((item) => item.action === 'answer')).toHaveLength(1)
   })
 })
 

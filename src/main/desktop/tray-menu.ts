@@ -1,5 +1,5 @@
 // The tray's menu as data: the adapter turns it into an Electron Menu, tests read it directly.
-export type TrayAction = 'talk' | 'open' | 'mute' | 'restartToUpdate' | 'quit'
+export type TrayAction = 'answer' | 'talk' | 'look' | 'open' | 'mute' | 'restartToUpdate' | 'quit'
 
 export interface TrayMenuItem {
   action: TrayAction
@@ -9,12 +9,16 @@ export interface TrayMenuItem {
   checked?: boolean
 }
 
-export function trayMenu(state: {
+export interface TrayMenuState {
   inTurn: boolean
   muted: boolean
   /** A downloaded update's version: the menu offers to restart into it (issue 14). */
   updateReady?: string | null
-}): TrayMenuItem[] {
+  /** The tool waiting longest for the user's answer; null or absent when none waits. */
+  waitingTool?: string | null
+}
+
+export function trayMenu(state: TrayMenuState): TrayMenuItem[] {
   const update: TrayMenuItem[] = state.updateReady
     ? [
         {
@@ -24,13 +28,26 @@ export function trayMenu(state: {
         }
       ]
     : []
+  const waiting = state.waitingTool ?? null
   return [
+    // Answered only in the window, on its approval card: this item opens it.
+    ...(waiting === null
+      ? []
+      : [
+          {
+            action: 'answer' as const,
+            label: `Waiting: allow ${waiting}? Open Hark…`,
+            enabled: true
+          }
+        ]),
     {
       action: 'talk',
       // The same toggle as the hotkey's press-to-start, press-to-stop mode.
       label: state.inTurn ? 'Stop talking' : 'Talk',
       enabled: !state.muted
     },
+    // The window captures; the look waits above the message box for the next message.
+    { action: 'look', label: 'Look at my screen', enabled: true },
     { action: 'open', label: 'Open Hark', enabled: true },
     { action: 'mute', label: 'Mute microphone', enabled: true, checked: state.muted },
     ...update,

@@ -6,6 +6,7 @@ import {
   speakingDeadline,
   trayLook,
   trayTooltip,
+  waitingTool,
   type TrayModel
 } from './tray-state'
 
@@ -188,5 +189,33 @@ describe('tray state', () => {
       connected
     )
     expect(same).toEqual(connected)
+  })
+
+  it('says Hark is waiting while a tool call needs an answer, until each one ends', () => {
+    const asked = (id: string, toolName: string): CoreActivity => ({
+      channel: 'tools.approvalRequested',
+      payload: {
+        id,
+        toolName,
+        source: 'builtin',
+        argumentsText: '{}',
+        canAlwaysAllow: false,
+        timeoutMs: 60_000
+      }
+    })
+    const ended = (id: string): CoreActivity => ({
+      channel: 'tools.approvalEnded',
+      payload: { id, outcome: 'timeout' }
+    })
+    const one = run([[asked('a1', 'look_at_screen'), 20]], connected)
+    expect(waitingTool(one)).toBe('look_at_screen')
+    expect(trayTooltip(one, 21)).toBe('Hark is waiting for you: allow look_at_screen?')
+    const two = run([[asked('a2', 'notes__add_note'), 30]], one)
+    expect(trayTooltip(two, 31)).toBe('Hark is waiting for you: allow look_at_screen? (and 1 more)')
+    const first = run([[ended('a1'), 40]], two)
+    expect(waitingTool(first)).toBe('notes__add_note')
+    const none = run([[ended('a2'), 50]], first)
+    expect(waitingTool(none)).toBeNull()
+    expect(trayTooltip(none, 51)).toBe('Hark: connected')
   })
 })

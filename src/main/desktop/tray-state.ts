@@ -27,6 +27,8 @@ export interface TrayModel {
   readonly audioSince: number | null
   /** A downloaded update's version ("Restart to update"); null while none is ready. */
   readonly updateReady?: string | null
+  /** Tool calls waiting for the user's answer, oldest first (issue 12: the tray says so). */
+  readonly approvals: readonly { id: string; toolName: string }[]
 }
 
 /** PCM16 mono at 24 kHz: 48 bytes per millisecond. */
@@ -43,7 +45,8 @@ export const initialTrayModel: TrayModel = {
   userSpeech: false,
   muted: false,
   audio: {},
-  audioSince: null
+  audioSince: null,
+  approvals: []
 }
 
 function unplayedMs(model: TrayModel): number {
@@ -132,6 +135,15 @@ export function reduceTray(model: TrayModel, activity: CoreActivity, now: number
       const { phase, version } = activity.payload
       return { ...current, updateReady: phase === 'ready' ? version : null }
     }
+    case 'tools.approvalRequested': {
+      const { id, toolName } = activity.payload
+      return { ...current, approvals: [...current.approvals, { id, toolName }] }
+    }
+    case 'tools.approvalEnded':
+      return {
+        ...current,
+        approvals: current.approvals.filter((approval) => approval.id !== activity.payload.id)
+      }
     default:
       return current
   }
@@ -144,8 +156,18 @@ export function trayLook(model: TrayModel, now: number): TrayLook {
   return 'idle'
 }
 
+/** The tool waiting longest for the user's answer, or null. */
+export function waitingTool(model: TrayModel): string | null {
+  return model.approvals[0]?.toolName ?? null
+}
+
 /** The tray's hover text: the look in words, and why when something failed. */
 export function trayTooltip(model: TrayModel, now: number): string {
+  const waiting = waitingTool(model)
+  if (waiting !== null) {
+    const more = model.approvals.length > 1 ? ` (and ${model.approvals.length - 1} more)` : ''
+    return `Hark is waiting for you: allow ${waiting}?${more}`
+  }
   const muted = model.muted ? ' (microphone muted)' : ''
   switch (trayLook(model, now)) {
     case 'error':
