@@ -6,6 +6,7 @@ import type { InvokeChannel } from '../../shared/ipc'
 import type { ToolsOverview } from '../../shared/tools-ipc'
 import { claudeConfigPath, readClaudeServers } from '../mcp/claude-import'
 import { McpManager } from '../mcp/mcp-manager'
+import { PROCESS_LEDGER_FILE, ProcessLedger } from '../mcp/process-ledger'
 import type { RealtimeLog } from '../realtime/event-bus'
 import type { RealtimeTool } from '../realtime/session-config'
 import type { ToolApprovalDecider } from '../realtime/tool-approvals'
@@ -77,10 +78,15 @@ export class ToolRuntime {
         : deps.dataDir === null
           ? null
           : join(deps.dataDir, MCP_CONFIG_FILE)
+    this.#processes =
+      deps.dataDir === null
+        ? undefined
+        : new ProcessLedger(join(deps.dataDir, PROCESS_LEDGER_FILE), { log: deps.log })
     this.mcp = new McpManager({
       configPath,
       host: this.host,
       log: deps.log,
+      ...(this.#processes ? { processes: this.#processes } : {}),
       onChange: () => this.#scheduleChange(),
       ...(deps.resolvePath ? { resolvePath: deps.resolvePath } : {})
     })
@@ -88,10 +94,13 @@ export class ToolRuntime {
   }
 
   readonly #loaded: Promise<void>
+  readonly #processes: ProcessLedger | undefined
 
   /** Load the permissions and start the user's servers. Never rejects. */
   async start(): Promise<void> {
     await this.#loaded
+    // Servers a killed Hark left running are stopped before this one starts its own.
+    await this.#processes?.stopLeftovers()
     await this.mcp
       .reload()
       .catch((error: unknown) =>
@@ -164,6 +173,7 @@ export class ToolRuntime {
     this.#controller = undefined
     this.host.dispose()
     await this.mcp.stop()
+    await this.#processes?.settled()
   }
 
   #claudePath(): string | null {

@@ -11,6 +11,7 @@ import type { HarkTool, JsonObjectSchema } from '../tools/tool-types'
 import { parseMcpConfig, withServers, type McpServerEntry } from './mcp-config'
 import { McpServerConnection, type McpToolInfo, type SetTimer } from './server-connection'
 import { assignToolNames } from './tool-names'
+import type { ProcessLedger } from './process-ledger'
 
 export interface McpManagerOptions {
   /** Where mcp.json is; null = no servers (a host without a data folder). */
@@ -22,6 +23,8 @@ export interface McpManagerOptions {
   resolvePath?: () => Promise<string | undefined>
   initializeTimeoutMs?: number
   setTimer?: SetTimer
+  /** Where spawned servers are written down (process-ledger.ts); none without a data folder. */
+  processes?: ProcessLedger
 }
 
 export class McpConfigError extends Error {
@@ -101,7 +104,8 @@ export class McpManager {
         ...(this.#options.initializeTimeoutMs !== undefined
           ? { initializeTimeoutMs: this.#options.initializeTimeoutMs }
           : {}),
-        ...(this.#options.setTimer ? { setTimer: this.#options.setTimer } : {})
+        ...(this.#options.setTimer ? { setTimer: this.#options.setTimer } : {}),
+        ...(this.#options.processes ? { processes: this.#options.processes } : {})
       })
       this.#connections.set(name, connection)
       starting.push(connection.start())

@@ -10,6 +10,7 @@ import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/typ
 import type { McpServerConfig, McpServerStateInfo } from '../../shared/tools-ipc'
 import type { RealtimeLog } from '../realtime/event-bus'
 import { HarkStdioTransport, InvalidServerOutputError } from './stdio-transport'
+import type { ProcessLedger } from './process-ledger'
 
 export interface McpToolInfo {
   name: string
@@ -31,6 +32,8 @@ export interface ServerConnectionOptions {
   resolvePath?: () => Promise<string | undefined>
   initializeTimeoutMs?: number
   setTimer?: SetTimer
+  /** Where spawned servers are written down, so a killed Hark's are stopped at the next start. */
+  processes?: ProcessLedger
 }
 
 export const INITIALIZE_TIMEOUT_MS = 15_000
@@ -191,15 +194,22 @@ export class McpServerConnection {
         requestInit: { headers: config.headers ?? {} }
       })
     const path = await this.#options.resolvePath?.()
-    const transport = new HarkStdioTransport({
-      command: config.command,
-      args: config.args ?? [],
-      env: {
-        ...getDefaultEnvironment(),
-        ...(path !== undefined ? { PATH: path } : {}),
-        ...(config.env ?? {})
+    const processes = this.#options.processes
+    const transport = new HarkStdioTransport(
+      {
+        command: config.command,
+        args: config.args ?? [],
+        env: {
+          ...getDefaultEnvironment(),
+          ...(path !== undefined ? { PATH: path } : {}),
+          ...(config.env ?? {})
+        }
+      },
+      processes && {
+        spawned: (pid) => void processes.record(pid, this.name),
+        ended: (pid) => void processes.forget(pid)
       }
-    })
+    )
     this.#stderr = () => transport.stderrTail()
     return transport
   }

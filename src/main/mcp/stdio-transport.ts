@@ -8,7 +8,7 @@ import crossSpawn from 'cross-spawn'
 import { ReadBuffer, serializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js'
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js'
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js'
-import { signalProcessTree } from './process-tree'
+import { processGroupAlive, signalProcessTree } from './process-tree'
 
 export interface StdioServerLaunch {
   command: string
@@ -21,6 +21,12 @@ const STDERR_TAIL_LINES = 20
 /** Larger than any result Hark passes on, so an oversized result fails the call, not the server. */
 const MAX_MESSAGE_BYTES = 32 * 1024 * 1024
 const KILL_GRACE_MS = 2000
+
+/** Told when the server's process starts and when it and its group are gone (process-ledger.ts). */
+export interface ProcessWatch {
+  spawned(pid: number): void
+  ended(pid: number): void
+}
 
 export class InvalidServerOutputError extends Error {
   constructor(preview: string) {
@@ -41,8 +47,11 @@ export class HarkStdioTransport implements Transport {
   #child: ChildProcess | undefined
   #exited: Promise<void> = Promise.resolve()
 
-  constructor(launch: StdioServerLaunch) {
+  readonly #watch: ProcessWatch | undefined
+
+  constructor(launch: StdioServerLaunch, watch?: ProcessWatch) {
     this.#launch = launch
+    this.#watch = watch
   }
 
   get pid(): number | undefined {
@@ -72,8 +81,15 @@ export class HarkStdioTransport implements Transport {
         reject(error)
         this.onerror?.(error)
       })
-      child.once('spawn', () => resolve())
+      child.once('spawn', () => {
+        if (child.pid !== undefined) this.#watch?.spawned(child.pid)
+        resolve()
+      })
       child.once('close', () => {
+        // Children left in its group (it crashed, they did not) stay on the list until stopped.
+        const pid = child.pid
+        if (pid !== undefined && (process.platform === 'win32' || !processGroupAlive(pid)))
+          this.#watch?.ended(pid)
         this.#child = undefined
         this.onclose?.()
       })
@@ -108,6 +124,7 @@ export class HarkStdioTransport implements Transport {
     // The child may be gone while grandchildren in its group ignore SIGTERM: kill the group.
     signalProcessTree(pid, 'SIGKILL')
     if (!exited) await this.#exited
+    this.#watch?.ended(pid)
   }
 
   #onStdout(chunk: Buffer): void {
