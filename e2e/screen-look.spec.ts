@@ -27,6 +27,8 @@ test('a screen look goes with the next typed message, and only then', async ({ a
   await sendMessage(app, 'What is on my screen?')
   const text = await userText(fake, 'What is on my screen?')
   await expect(app.getByRole('img', { name: THUMBNAIL })).toBeHidden()
+  // The conversation shows where the picture went.
+  await expect(app.getByText('[a picture of the screen]')).toBeVisible()
   const images = await fake.inputImages()
   expect(images).toHaveLength(1)
   const [image] = images

@@ -12,6 +12,7 @@
 // reported before telling main, so the truncate goes out at once. For one main learns of first
 // (the server VAD's speech_started, via the SDK's `interrupt()`), the flush and the cancel go out
 // at once but the truncate is held until the renderer's post-flush report (truncation-hold.ts).
+import { describeImageParts } from './image-items'
 import { OpenAIRealtimeWebSocket } from '@openai/agents-realtime'
 import type {
   RealtimeTransportLayerConnectOptions,
@@ -118,6 +119,11 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
       const causedBy = stringField(recordField(recordField(event, 'error'), 'error'), 'event_id')
       if (causedBy?.includes('response_create')) this.#awaitingResponse = false
     })
+  }
+
+  /** Echoed image items are described in words first: the SDK cannot parse them (image-items.ts). */
+  protected override _onMessage(event: MessageEvent): void {
+    super._onMessage(describeImageParts(event))
   }
 
   /** What the last socket learned (HTTP status of a refused upgrade, close code and reason). */
