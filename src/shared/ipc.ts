@@ -247,10 +247,6 @@ export const ipcContract = {
   'spend.status': invoke(none, spendStatusSchema),
   /** Over budget: start the held response anyway, this once. */
   'spend.continueOnce': invoke(none, spendStatusSchema),
-  // Look at my screen (issue 12 §3; schemas in screen-ipc.ts). Nothing is sent before a message.
-  'screen.attach': invoke(screenRequests.attach, screenImageInfoSchema),
-  'screen.discard': invoke(none, screenAttachmentSchema),
-  'screen.captureFailed': invoke(screenRequests.captureFailed, none),
 
   // renderer → main, hot path, no reply
   'audio.append': send(pcmBytes),
@@ -327,6 +323,10 @@ export const ipcContract = {
   'assistants.switch': invoke(z.object({ id: assistantSchema.shape.id }), assistantsReplySchema),
   /** The microphone's level while audio reaches main, ~10 per second (the overlay's meter). */
   'capture.level': event(z.object({ rms: z.number().min(0).max(1) })),
+  // Look at my screen (issue 12 §3; schemas in screen-ipc.ts). Nothing is sent before a message.
+  'screen.attach': invoke(screenRequests.attach, screenImageInfoSchema),
+  'screen.discard': invoke(none, screenAttachmentSchema),
+  'screen.captureFailed': invoke(screenRequests.captureFailed, none),
   'screen.captureRequested': event(captureRequestSchema),
   'screen.attachmentChanged': event(screenAttachmentSchema)
 } as const

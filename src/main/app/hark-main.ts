@@ -182,6 +182,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
   })
   const session: SessionManager = new SessionManager({
     env: deps.env,
+    beforeUserMessage: () => screen.sendPendingWithMessage(),
     readSettings: readSessionSettings,
     readKey: (provider) => providerKeys.forProvider(provider).read(),
     createController:
@@ -295,10 +296,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     tools: tools.handlers,
     spend,
     screen: screenHandlers(screen),
-    beforeUserText: () => screen.sendPendingWithMessage(),
     onSend: (channel, value) => {
-      // Push-to-talk released: the spoken message is committed next, the screen look first.
-      if (channel === 'ptt.up') screen.sendPendingWithMessage()
       if (OBSERVED_SENDS.has(channel)) notify({ channel, payload: value } as CoreActivity)
       if (channel === 'audio.append') inputLevel.onChunk(value as Uint8Array)
     },

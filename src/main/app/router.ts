@@ -82,8 +82,6 @@ export interface RouterParts {
   spend: SpendService
   /** Look at my screen: the `screen.*` channels; without it they say it is unavailable. */
   screen?: ScreenInvokeHandlers
-  /** A typed message is about to go out (a kept screen look goes just before it). */
-  beforeUserText?: () => void
   /** Every renderer message that passed validation and the mute, before it acts (for the tray). */
   onSend?: (channel: SendChannel, value: unknown) => void
   /** Whose accelerator names a hotkey setting is checked against (CommandOrControl, Super). */
@@ -151,10 +149,7 @@ export function createRouter(parts: RouterParts): IpcRouter {
     'session.start': () => session.start(),
     'session.stop': () => session.stop(),
     'session.newConversation': () => session.newConversation(),
-    'session.sendText': ({ text }) => {
-      parts.beforeUserText?.()
-      session.sendText(text)
-    },
+    'session.sendText': ({ text }) => session.sendText(text),
     'session.interrupt': () => session.interrupt(),
     'settings.get': () => settings.get(),
     'settings.set': (patch) => updateSettings(patch),

@@ -48,6 +48,11 @@ export interface SessionManagerDeps {
    * A new conversation begins (a connect with nothing to carry over, or History's Continue):
    * the history's cue. `seed` is the older conversation a Continue replays.
    */
+  /**
+   * The user's message is about to go out, typed or committed from push-to-talk, on a connected
+   * session: a kept screen look goes just before it (screen/screen-look.ts).
+   */
+  beforeUserMessage?: () => void
   onConversationStart?: (start: {
     settings: Settings
     seed: readonly ConversationItem[]
@@ -194,6 +199,7 @@ export class SessionManager {
     this.#rollover.noteActivity()
     const controller = this.#controller
     if (controller?.status !== 'connected' || this.#reconnecting) return
+    this.#deps.beforeUserMessage?.()
     try {
       controller.sendText(text, message.itemId, { respond: this.#admitResponse() })
     } catch (error) {
@@ -257,6 +263,7 @@ export class SessionManager {
   pttUp(): void {
     this.#rollover.noteTalking(false)
     this.#guard('ptt.up', (controller) => {
+      this.#deps.beforeUserMessage?.()
       if (!controller.commitUserTurn({ respond: this.#admitResponse() }))
         this.#deps.log('info', 'session: push-to-talk turn too short to commit')
     })

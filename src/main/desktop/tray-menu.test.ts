@@ -41,15 +41,28 @@ describe('tray menu: updates', () => {
       { channel: 'update.statusChanged', payload: { phase: 'downloading', version: '1.2.0' } },
       0
     )
-    expect(trayMenu(downloading).map((i) => i.action)).toEqual(['talk', 'open', 'mute', 'quit'])
+    expect(trayMenu(downloading).map((i) => i.action)).toEqual([
+      'talk',
+      'look',
+      'open',
+      'mute',
+      'quit'
+    ])
     const ready = reduceTray(
       downloading,
       { channel: 'update.statusChanged', payload: { phase: 'ready', version: '1.2.0' } },
       0
     )
     const menu = trayMenu({ inTurn: false, muted: false, updateReady: ready.updateReady ?? null })
-    expect(menu.map((i) => i.action)).toEqual(['talk', 'open', 'mute', 'restartToUpdate', 'quit'])
-    expect(menu[3]).toEqual({
+    expect(menu.map((i) => i.action)).toEqual([
+      'talk',
+      'look',
+      'open',
+      'mute',
+      'restartToUpdate',
+      'quit'
+    ])
+    expect(menu[4]).toEqual({
       action: 'restartToUpdate',
       label: 'Restart to update (1.2.0)',
       enabled: true

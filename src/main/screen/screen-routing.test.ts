@@ -55,13 +55,9 @@ describe('screen look: with the next message', () => {
     expect(h.controller().calls.slice(1)).toEqual([{ method: 'sendText', text: 'hello' }])
   })
 
-  it('waits while disconnected', async () => {
+  it('goes with a typed message that connects first (connect on demand)', async () => {
     const h = await createHarness({ OPENAI_API_KEY: KEY })
     await h.router.handleInvoke('screen.attach', { jpeg: jpegHeaderOnly(640, 480) })
-    await expect(
-      h.router.handleInvoke('session.sendText', { text: 'hello' })
-    ).rejects.toMatchObject({ code: 'not_connected' })
-    await h.router.handleInvoke('session.start', undefined)
     await h.router.handleInvoke('session.sendText', { text: 'hello' })
     expect(h.controller().calls).toEqual([
       { method: 'start' },
@@ -74,7 +70,7 @@ describe('screen look: with the next message', () => {
     ['a PNG', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), /not a JPEG/],
     ['a 1920 px JPEG', jpegHeaderOnly(1920, 1080), /at most 1280/],
     ['text', 'ffd8', /invalid request/],
-    ['over 1.5 MiB', new Uint8Array(1536 * 1024 + 1), /at most 1536 KB/]
+    ['over 800 KiB', new Uint8Array(800 * 1024 + 1), /at most 800 KB/]
   ])('refuses %s, naming why', async (_name, jpeg, problem) => {
     const h = await createHarness({ OPENAI_API_KEY: KEY })
     await expect(h.router.handleInvoke('screen.attach', { jpeg })).rejects.toMatchObject({
