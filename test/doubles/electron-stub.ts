@@ -262,6 +262,10 @@ export const electronStub = {
       },
       setPermissionCheckHandler(handler: (...args: unknown[]) => boolean): void {
         this.checkHandler = handler
+      },
+      displayMediaHandler: null as null | ((...args: unknown[]) => void),
+      setDisplayMediaRequestHandler(handler: (...args: unknown[]) => void): void {
+        this.displayMediaHandler = handler
       }
     }
   },

@@ -46,12 +46,13 @@ describe('desktop integration', () => {
     expect(window.options).toMatchObject(SAVED_BOUNDS)
   })
 
-  it('shows a tray icon with Talk, Open Hark, Mute microphone and Quit', () => {
+  it('shows a tray icon with Talk, Look at my screen, Open Hark, Mute microphone and Quit', () => {
     expect(StubTray.all).toHaveLength(1)
     expect(tray().images[0]).toMatch(new RegExp(`resources[/\\\\]tray[/\\\\]${trayFile('idle')}$`))
     expect(tray().tooltip).toBe('Hark: not connected')
     expect(tray().menu.map((item) => item.label)).toEqual([
       'Talk',
+      'Look at my screen',
       'Open Hark',
       'Mute microphone',
       'Quit Hark'

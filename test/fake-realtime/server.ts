@@ -303,9 +303,10 @@ export async function startFakeRealtimeServer(
 ): Promise<FakeRealtimeServer> {
   const { faults, ...rest } = options
   // Started by tests: preambles at random unless the test chose (seeded-preambles.ts).
+  // Only when the caller did not choose: the seed line is printed once, on first use.
   const server = new FakeRealtimeServerImpl({
     ...defaultOptions(),
-    preamble: seededPreamble(),
+    ...(rest.preamble === undefined ? { preamble: seededPreamble() } : {}),
     ...rest
   })
   Object.assign(server.faults, faults)

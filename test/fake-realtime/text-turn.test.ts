@@ -12,7 +12,8 @@ let client: RawClient | undefined
 async function ready(
   options: Partial<FakeRealtimeOptions> = {}
 ): Promise<[FakeRealtimeServer, RawClient]> {
-  server = await startFakeRealtimeServer(options)
+  // The GA event sequence of ONE output item; preambles (multi-item) are multi-item.test.ts's.
+  server = await startFakeRealtimeServer({ preamble: () => null, ...options })
   client = await RawClient.connect(server.url)
   client.send({
     type: 'session.update',

@@ -63,7 +63,8 @@ const controllers: RealtimeController[] = []
 beforeEach(async () => {
   escaped.length = 0
   // As fast as possible unless a test needs real-time pacing.
-  server = await startFakeRealtimeServer({ speed: 0 })
+  // Byte-exact checks of one answer item; multi-item answers: test/integration/multi-item.test.ts.
+  server = await startFakeRealtimeServer({ speed: 0, preamble: () => null })
 })
 
 afterEach(async () => {

@@ -115,7 +115,8 @@ describe('the conversation survives the end of a server session', () => {
   })
 
   it('the time limit mid-answer: the cut answer stays in context as heard, and the question is answered', async () => {
-    const run = await setup({ speed: 20 })
+    // One answer item, so that "the 6th audio chunk" falls in the answer (not in a preamble).
+    const run = await setup({ speed: 20, preamble: () => null })
     await run.manager.start()
     run.server.faults.midResponse = { kind: 'expire', afterAudioChunks: 6 }
     run.manager.sendText('Count to twenty')
