@@ -30,7 +30,8 @@ async function connect(
   agent = new RealtimeAgent({ name: 'Hark', instructions: 'Be brief.' }),
   apiKey?: string
 ): Promise<Harness> {
-  server = await startFakeRealtimeServer({ speed: 20, ...options })
+  // The SDK against one answer item per response; multi-item answers: multi-item.test.ts.
+  server = await startFakeRealtimeServer({ speed: 20, preamble: () => null, ...options })
   session = new RealtimeSession(agent, {
     transport: 'websocket',
     model: 'gpt-realtime',

@@ -21,7 +21,8 @@ let dataDir = ''
 let host: ChildProcess | undefined
 
 beforeAll(async () => {
-  fake = await startFakeRealtimeServer({ speed: 1 })
+  // "Mid-answer" is timed on one answer item; multi-item history: e2e/history.spec.ts.
+  fake = await startFakeRealtimeServer({ speed: 1, preamble: () => null })
   dataDir = mkdtempSync(join(tmpdir(), 'hark-history-kill-'))
   // The browser host has no key store: the user agreed to plain history files.
   writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ historyPlainAllowed: true }))

@@ -12,7 +12,8 @@ let server: FakeRealtimeServer
 const controllers: RealtimeController[] = []
 
 beforeEach(async () => {
-  server = await startFakeRealtimeServer({ speed: 0 })
+  // Counts the replayed items of one-item answers; multi-item replay: history-routing tests.
+  server = await startFakeRealtimeServer({ speed: 0, preamble: () => null })
 })
 
 afterEach(async () => {
