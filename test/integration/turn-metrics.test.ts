@@ -40,7 +40,8 @@ describe('turn metrics', () => {
     expect(atDone.usage?.outputTokens).toBeGreaterThan(0)
     expect(atDone.costUsd).toBe(responseCostUsd('gpt-realtime-2.1', atDone.usage!))
     expect(atDone.costUsd).toBeGreaterThan(0)
-    expect(atDone.itemIds).toHaveLength(1)
+    // Every item of the answer (a preamble, then the answer, when the fake sends one).
+    expect(atDone.itemIds).toEqual(server.responses[0]?.items.map((item) => item.itemId))
     expect(atDone.latency).toMatchObject({ startedBy: 'text', heardMs: null, totalMs: null })
     // The first report, at clock 400, says 40 ms were played: the first sample was heard at 360.
     controller?.reportPlayback(atDone.itemIds[0] ?? '', 40)
