@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
 import { markEchoChecked } from './echo-checked'
+import { fakeMicrophone } from './fake-microphone'
 import { FAKE_API_KEY, connect, enterKey, expect, playedFrames, test } from './fixtures'
 
 /**
@@ -49,18 +50,7 @@ function makeHandsFreeWav(): string {
   return path('hands-free-48k.wav')
 }
 
-const handsFreeTest = test.extend<object, { speechWav: string }>({
-  // eslint-disable-next-line no-empty-pattern
-  speechWav: [async ({}, use) => use(makeHandsFreeWav()), { scope: 'worker' }],
-  launchOptions: [
-    async ({ launchOptions, speechWav }, use) =>
-      use({
-        ...launchOptions,
-        args: [...(launchOptions.args ?? []), `--use-file-for-fake-audio-capture=${speechWav}`]
-      }),
-    { scope: 'worker' }
-  ]
-})
+const handsFreeTest = test.extend(fakeMicrophone(makeHandsFreeWav))
 
 async function chooseSettings(page: Page, microphone?: string): Promise<void> {
   // Checked before (issue 13): the first session does not start with the echo check's probe.
