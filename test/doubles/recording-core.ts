@@ -3,6 +3,9 @@
 // core activity to whoever observes it (the tray). Use with
 // vi.mock('../../src/main/app/hark-main', async () => (await import('../doubles/recording-core')).recordingCoreModule)
 import type { CoreActivity } from '../../src/main/app/hark-main'
+import type { AssistantsReply } from '../../src/main/assistants/assistants-store'
+import { assistantsFromSettings } from '../../src/shared/assistants'
+import { settingsSchema } from '../../src/shared/settings'
 
 export const routed = {
   invokes: [] as unknown[][],
@@ -15,7 +18,15 @@ export const routed = {
   observers: [] as ((activity: CoreActivity) => void)[],
   /** Who subscribed to the core's events (the IPC adapter), to emit events to the pages. */
   emitters: [] as ((channel: string, payload: unknown) => void)[],
-  disposed: 0
+  disposed: 0,
+  /** The assistants the core holds; a test changes them with `assistantsChanged`. */
+  assistants: {
+    file: assistantsFromSettings(settingsSchema.parse({})),
+    notice: null
+  } as AssistantsReply,
+  /** The ids the tray switched to. */
+  switchedTo: [] as string[],
+  assistantListeners: [] as ((reply: AssistantsReply) => void)[]
 }
 
 export const recordingCoreModule = {
@@ -49,6 +60,18 @@ export const recordingCoreModule = {
         },
         toggleTalk: () => routed.talk.push('toggle')
       },
+      assistants: {
+        get: () => Promise.resolve(routed.assistants),
+        switchTo: (id: string) => {
+          routed.switchedTo.push(id)
+          assistantsChanged({ ...routed.assistants.file, activeId: id })
+          return Promise.resolve(routed.assistants)
+        },
+        onChange: (listener: (reply: AssistantsReply) => void) => {
+          routed.assistantListeners.push(listener)
+          return () => undefined
+        }
+      },
       observe: (listener: (activity: CoreActivity) => void) => {
         routed.observers.push(listener)
         return () => undefined
@@ -60,4 +83,10 @@ export const recordingCoreModule = {
 /** The core reports activity to whoever observes it (the tray). */
 export function coreActivity(activity: CoreActivity): void {
   for (const observer of routed.observers) observer(activity)
+}
+
+/** The core's assistants changed (saved in Settings, switched): its listeners hear of it. */
+export function assistantsChanged(file: AssistantsReply['file']): void {
+  routed.assistants = { file, notice: null }
+  for (const listener of routed.assistantListeners) listener(routed.assistants)
 }

@@ -8,6 +8,7 @@ export interface StubMenuItem {
   checked?: boolean
   enabled?: boolean
   click?: () => void
+  submenu?: StubMenuItem[]
 }
 
 export class StubTray extends EventEmitter {

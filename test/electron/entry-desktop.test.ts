@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest'
 import type { DesktopServices } from '../../src/main/app/desktop-services'
 import type { RealtimeLog } from '../../src/main/realtime/event-bus'
 import { electronStub, StubBrowserWindow, StubTray } from '../doubles/electron-stub'
-import { coreActivity, routed } from '../doubles/recording-core'
+import { assistantsChanged, coreActivity, routed } from '../doubles/recording-core'
 
 vi.mock('electron', async () => (await import('../doubles/electron-stub')).electronStub)
 vi.mock(
@@ -97,6 +97,30 @@ describe('desktop integration', () => {
     expect(tray().menu[0]?.enabled).toBe(false)
     tray().pick('Mute microphone')
     expect(routed.talk).toEqual(['toggle', 'mute', 'unmute'])
+  })
+
+  it('offers an Assistant submenu once there are two, and switches through the core', () => {
+    expect(tray().menu.some((item) => item.label === 'Assistant')).toBe(false)
+    const [hark] = routed.assistants.file.assistants
+    if (!hark) throw new Error('no first assistant')
+    assistantsChanged({
+      ...routed.assistants.file,
+      assistants: [hark, { ...hark, id: 'translator', name: 'Translator', hotkey: null }]
+    })
+    const submenu = (): { label?: string; type?: string; checked?: boolean }[] =>
+      tray().menu.find((item) => item.label === 'Assistant')?.submenu ?? []
+    expect(tray().menu.map((item) => item.label)).toContain('Assistant')
+    expect(submenu()).toMatchObject([
+      { label: 'Hark', type: 'radio', checked: true },
+      { label: 'Translator', type: 'radio', checked: false }
+    ])
+    tray()
+      .menu.find((item) => item.label === 'Assistant')
+      ?.submenu?.find((item) => item.label === 'Translator')
+      ?.click?.()
+    expect(routed.switchedTo).toEqual(['translator'])
+    // The store's change (here from the switch itself) rebuilds the menu with the new one checked.
+    expect(submenu().map((item) => item.checked)).toEqual([false, true])
   })
 
   it('closing the window keeps Hark in the tray; Open Hark and a second launch bring it back', () => {

@@ -6,6 +6,7 @@ import type { HarkCore } from '../app/hark-main'
 import type { RealtimeLog } from '../realtime/event-bus'
 import { trayIconFileName } from '../desktop/tray-icons'
 import { trayMenu, type TrayAction } from '../desktop/tray-menu'
+import { trayAssistantChoices, type TrayAssistantChoice } from '../desktop/tray-assistants'
 import {
   initialTrayModel,
   reduceTray,
@@ -49,7 +50,10 @@ export function createHarkTray(options: {
     tooltip: string
     updateReady: string | null
     waiting: string | null
+    assistants: readonly TrayAssistantChoice[]
   } | null = null
+  // Set from the assistants store at start and on every change (an edit, a switch from anywhere).
+  let assistants: readonly TrayAssistantChoice[] = []
   let expiry: ReturnType<typeof setTimeout> | null = null
 
   const act = (action: TrayAction): void => {
@@ -68,7 +72,17 @@ export function createHarkTray(options: {
         return core.updates.installNow()
       case 'quit':
         return options.onQuit()
+      case 'assistant':
+        return // The submenu's holder; its radio items act (switchAssistant).
     }
+  }
+  // Through the store's switch: its change listener tells the window and this menu.
+  const switchAssistant = (id: string): void => {
+    core.assistants.switchTo(id).catch((error: unknown) =>
+      log('warn', 'tray: could not switch the assistant', {
+        error: error instanceof Error ? error.message : String(error)
+      })
+    )
   }
 
   const render = (): void => {
@@ -84,13 +98,15 @@ export function createHarkTray(options: {
       shown?.inTurn !== model.inTurn ||
       shown.muted !== model.muted ||
       shown.updateReady !== updateReady ||
-      shown.waiting !== waiting
+      shown.waiting !== waiting ||
+      shown.assistants !== assistants
     ) {
       const items = trayMenu({
         inTurn: model.inTurn,
         muted: model.muted,
         updateReady,
-        waitingTool: waiting
+        waitingTool: waiting,
+        assistants
       })
       tray.setContextMenu(
         Menu.buildFromTemplate(
@@ -98,12 +114,29 @@ export function createHarkTray(options: {
             label: item.label,
             enabled: item.enabled,
             ...(item.checked === undefined ? {} : { type: 'checkbox', checked: item.checked }),
-            click: () => act(item.action)
+            ...(item.choices === undefined
+              ? { click: () => act(item.action) }
+              : {
+                  submenu: item.choices.map((choice) => ({
+                    label: choice.label,
+                    type: 'radio' as const,
+                    checked: choice.checked,
+                    click: () => switchAssistant(choice.id)
+                  }))
+                })
           }))
         )
       )
     }
-    shown = { look, inTurn: model.inTurn, muted: model.muted, tooltip, updateReady, waiting }
+    shown = {
+      look,
+      inTurn: model.inTurn,
+      muted: model.muted,
+      tooltip,
+      updateReady,
+      waiting,
+      assistants
+    }
     // "Speaking" ends by itself at its deadline if the renderer never reports the end.
     if (expiry !== null) clearTimeout(expiry)
     const deadline = speakingDeadline(model)
@@ -114,6 +147,15 @@ export function createHarkTray(options: {
     model = reduceTray(model, activity, Date.now())
     render()
   })
+  const showAssistants = (file: Parameters<typeof trayAssistantChoices>[0]): void => {
+    assistants = trayAssistantChoices(file)
+    render()
+  }
+  const unsubscribeAssistants = core.assistants.onChange(({ file }) => showAssistants(file))
+  core.assistants.get().then(
+    ({ file }) => showAssistants(file),
+    (error: unknown) => log('warn', 'tray: could not read the assistants', { error: String(error) })
+  )
   // Windows opens the window on a left click; macOS and Linux show the menu.
   tray.on('click', () => {
     if (platform === 'win32') options.onOpen()
@@ -123,6 +165,7 @@ export function createHarkTray(options: {
   return {
     destroy() {
       unsubscribe()
+      unsubscribeAssistants()
       if (expiry !== null) clearTimeout(expiry)
       tray.destroy()
     }

@@ -12,7 +12,8 @@ import type { SecretCipher } from '../storage/key-store'
 import { createProviderKeys } from '../storage/provider-keys'
 import { UpdateService } from '../updates/update-service'
 import type { UpdaterPort } from '../updates/update-port'
-import { createAssistantsStore } from '../assistants/assistants-store'
+import { createAssistantsStore, type AssistantsStore } from '../assistants/assistants-store'
+import { activeAssistantKeyReader } from '../assistants/assistant-key'
 import { DEFAULT_ASSISTANT_ID, settingsForAssistant } from '../../shared/assistants'
 import { createSettingsStore } from '../storage/settings-store'
 import {
@@ -57,6 +58,8 @@ export interface HarkCore extends IpcRouter {
   readonly updates: Pick<UpdateService, 'installNow' | 'status'>
   /** Look at my screen from the tray: the window captures, the look waits for the next message. */
   readonly screen: Pick<ScreenLook, 'requestAttach'>
+  /** The tray's Assistant submenu (issue 14): the set, the switch, and word of every change. */
+  readonly assistants: Pick<AssistantsStore, 'get' | 'switchTo' | 'onChange'>
   /** Returns the unsubscribe function. Listener failures are logged, never thrown back. */
   observe(listener: (activity: CoreActivity) => void): () => void
 }
@@ -184,7 +187,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     env: deps.env,
     beforeUserMessage: () => screen.sendPendingWithMessage(),
     readSettings: readSessionSettings,
-    readKey: (provider) => providerKeys.forProvider(provider).read(),
+    readKey: activeAssistantKeyReader(assistants, (p) => providerKeys.forProvider(p).read()),
     createController:
       deps.createController ??
       ((config) => {
@@ -333,6 +336,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
       toggleTalk: () => talk.toggleTalk()
     },
     screen: { requestAttach: () => screen.requestAttach() },
+    assistants,
     observe(listener) {
       observers.add(listener)
       return () => {

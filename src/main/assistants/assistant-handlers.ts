@@ -8,9 +8,9 @@ import { AssistantsRejected, type AssistantsStore } from './assistants-store'
 type AssistantChannel = 'assistants.get' | 'assistants.save' | 'assistants.switch'
 
 export function assistantHandlers(store: AssistantsStore): Pick<InvokeHandlers, AssistantChannel> {
-  const save: AssistantsStore['save'] = async (file) => {
+  const refusedInWords = async <T>(action: () => Promise<T>): Promise<T> => {
     try {
-      return await store.save(file)
+      return await action()
     } catch (error) {
       if (error instanceof AssistantsRejected) throw new HarkError('invalid_input', error.message)
       throw error
@@ -18,7 +18,7 @@ export function assistantHandlers(store: AssistantsStore): Pick<InvokeHandlers, 
   }
   return {
     'assistants.get': () => store.get(),
-    'assistants.save': (file) => save(file),
-    'assistants.switch': async ({ id }) => save({ ...(await store.get()).file, activeId: id })
+    'assistants.save': (file) => refusedInWords(() => store.save(file)),
+    'assistants.switch': ({ id }) => refusedInWords(() => store.switchTo(id))
   }
 }

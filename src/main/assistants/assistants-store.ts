@@ -26,6 +26,10 @@ export interface AssistantsStore {
   get(): Promise<AssistantsReply>
   /** Validates the whole set (hotkeys, names, endpoints) and saves it; throws the reason. */
   save(file: AssistantsFile): Promise<AssistantsReply>
+  /** Makes `id` the active assistant (the window's and the tray's switch); throws the reason. */
+  switchTo(id: string): Promise<AssistantsReply>
+  /** Called after every successful save, switches included. Returns the unsubscribe function. */
+  onChange(listener: (reply: AssistantsReply) => void): () => void
 }
 
 export class AssistantsRejected extends Error {
@@ -40,6 +44,7 @@ export function createAssistantsStore(options: {
   const path = join(options.dir, ASSISTANTS_FILE_NAME)
   // Only save() writes: a file that cannot be used is kept until the user saves on purpose.
   let current: AssistantsReply | undefined
+  const listeners = new Set<(reply: AssistantsReply) => void>()
 
   const load = async (): Promise<AssistantsReply> => {
     const migrated = async (notice: string | null): Promise<AssistantsReply> => ({
@@ -71,17 +76,35 @@ export function createAssistantsStore(options: {
     return { file: checked.data, notice: null }
   }
 
+  const get = async (): Promise<AssistantsReply> => (current ??= await load())
+  const save = async (file: AssistantsFile): Promise<AssistantsReply> => {
+    const checked = assistantsFileSchema.safeParse(file)
+    if (!checked.success)
+      throw new AssistantsRejected(checked.error.issues[0]?.message ?? 'Invalid assistants.')
+    const problem = assistantsProblem(checked.data, options.platform)
+    if (problem !== null) throw new AssistantsRejected(problem)
+    await writeFileAtomic(path, `${JSON.stringify(checked.data, null, 2)}\n`)
+    const saved = { file: checked.data, notice: null }
+    current = saved
+    // A listener's failure must not turn a saved change into a refusal.
+    for (const listener of listeners) {
+      try {
+        listener(saved)
+      } catch {
+        // The listener logs its own problems (hark-main's tray and window relays).
+      }
+    }
+    return saved
+  }
   return {
-    get: async () => (current ??= await load()),
-    save: async (file) => {
-      const checked = assistantsFileSchema.safeParse(file)
-      if (!checked.success)
-        throw new AssistantsRejected(checked.error.issues[0]?.message ?? 'Invalid assistants.')
-      const problem = assistantsProblem(checked.data, options.platform)
-      if (problem !== null) throw new AssistantsRejected(problem)
-      await writeFileAtomic(path, `${JSON.stringify(checked.data, null, 2)}\n`)
-      current = { file: checked.data, notice: null }
-      return current
+    get,
+    save,
+    switchTo: async (id) => save({ ...(await get()).file, activeId: id }),
+    onChange(listener) {
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+      }
     }
   }
 }

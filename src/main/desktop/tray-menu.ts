@@ -1,5 +1,8 @@
 // The tray's menu as data: the adapter turns it into an Electron Menu, tests read it directly.
-export type TrayAction = 'answer' | 'talk' | 'look' | 'open' | 'mute' | 'restartToUpdate' | 'quit'
+import type { TrayAssistantChoice } from './tray-assistants'
+
+export type TrayAction =
+  'answer' | 'talk' | 'look' | 'open' | 'mute' | 'restartToUpdate' | 'quit' | 'assistant'
 
 export interface TrayMenuItem {
   action: TrayAction
@@ -7,6 +10,8 @@ export interface TrayMenuItem {
   enabled: boolean
   /** Present for the checkbox item (Mute microphone). */
   checked?: boolean
+  /** Present for the Assistant submenu: its radio items (picking one switches to it). */
+  choices?: readonly TrayAssistantChoice[]
 }
 
 export interface TrayMenuState {
@@ -16,6 +21,8 @@ export interface TrayMenuState {
   updateReady?: string | null
   /** The tool waiting longest for the user's answer; null or absent when none waits. */
   waitingTool?: string | null
+  /** The Assistant submenu's items (tray-assistants.ts); none or empty: no submenu. */
+  assistants?: readonly TrayAssistantChoice[]
 }
 
 export function trayMenu(state: TrayMenuState): TrayMenuItem[] {
@@ -49,6 +56,16 @@ export function trayMenu(state: TrayMenuState): TrayMenuItem[] {
     // The window captures; the look waits above the message box for the next message.
     { action: 'look', label: 'Look at my screen', enabled: true },
     { action: 'open', label: 'Open Hark', enabled: true },
+    ...(state.assistants && state.assistants.length > 0
+      ? [
+          {
+            action: 'assistant' as const,
+            label: 'Assistant',
+            enabled: true,
+            choices: state.assistants
+          }
+        ]
+      : []),
     { action: 'mute', label: 'Mute microphone', enabled: true, checked: state.muted },
     ...update,
     { action: 'quit', label: 'Quit Hark', enabled: true }

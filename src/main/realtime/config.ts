@@ -114,12 +114,16 @@ export function configWarnings(
 }
 
 export class MissingApiKeyError extends Error {
-  constructor(provider: Provider = 'openai') {
+  /** `assistant`: the name of the assistant whose session needs the key, once there are several. */
+  constructor(provider: Provider = 'openai', assistant?: string) {
     const { label, envKeyVar } = PROVIDER_INFO[provider]
+    const where = provider === 'openai' ? 'Settings' : 'Settings → Provider'
     super(
-      provider === 'openai'
-        ? 'No API key is set. Add one in Settings, or set OPENAI_API_KEY.'
-        : `No API key is set for ${label}. Add one in Settings → Provider, or set ${envKeyVar}.`
+      assistant !== undefined
+        ? `${assistant} uses ${label}, which has no key yet. Add one in ${where}, or set ${envKeyVar}.`
+        : provider === 'openai'
+          ? 'No API key is set. Add one in Settings, or set OPENAI_API_KEY.'
+          : `No API key is set for ${label}. Add one in ${where}, or set ${envKeyVar}.`
     )
     this.name = 'MissingApiKeyError'
   }

@@ -1,0 +1,74 @@
+// Issue 14, bad input: an assistant without a key for its provider is named at Connect; the tray's
+// switch goes through the store, whose change listeners hear of it.
+import { describe, expect, it } from 'vitest'
+import { createHarness } from '../../../test/doubles/hark-main-harness'
+import { assistantsFromSettings, type AssistantsFile } from '../../shared/assistants'
+import { settingsSchema } from '../../shared/settings'
+
+const OPENAI_KEY = 'sk-test-0123456789abcdef'
+
+function withTranslatorOnAzure(activeId: string): AssistantsFile {
+  const file = assistantsFromSettings(settingsSchema.parse({}))
+  return {
+    ...file,
+    activeId,
+    assistants: [
+      ...file.assistants,
+      {
+        id: 'translator',
+        name: 'Translator',
+        instructions: 'Translate into German.',
+        voice: 'cedar',
+        model: 'my-deployment',
+        url: 'wss://contoso.openai.azure.com/openai/v1/realtime',
+        provider: 'azure',
+        hotkey: null,
+        toolPolicies: {}
+      }
+    ]
+  }
+}
+
+describe('an assistant without a key for its provider', () => {
+  it('is named at Connect, and the one with a key still connects', async () => {
+    const h = await createHarness({ OPENAI_API_KEY: OPENAI_KEY })
+    await h.router.handleInvoke('assistants.save', withTranslatorOnAzure('translator'))
+    expect(await h.router.answerInvoke('session.start', undefined)).toMatchObject({
+      ok: false,
+      code: 'auth',
+      message:
+        'Translator uses Azure OpenAI, which has no key yet. Add one in Settings → Provider, or set AZURE_OPENAI_API_KEY.'
+    })
+    // The OpenAI key in the environment never goes to Azure.
+    expect(h.controllers.map((c) => c.keySeen)).not.toContain(OPENAI_KEY)
+    await h.router.handleInvoke('assistants.switch', { id: 'default' })
+    await h.router.handleInvoke('session.start', undefined)
+    expect(h.controller().keySeen).toBe(OPENAI_KEY)
+    await h.router.dispose()
+  })
+
+  it('keeps the provider’s own words while there is only one assistant', async () => {
+    const h = await createHarness({})
+    expect(await h.router.answerInvoke('session.start', undefined)).toMatchObject({
+      ok: false,
+      message: 'No API key is set. Add one in Settings, or set OPENAI_API_KEY.'
+    })
+    await h.router.dispose()
+  })
+})
+
+describe('switching from the tray', () => {
+  it('saves the new active assistant and tells the change listeners, not on a refusal', async () => {
+    const h = await createHarness({ OPENAI_API_KEY: OPENAI_KEY })
+    const heard: string[] = []
+    h.router.assistants.onChange(({ file }) => heard.push(file.activeId))
+    await h.router.handleInvoke('assistants.save', withTranslatorOnAzure('default'))
+    await h.router.assistants.switchTo('translator')
+    expect((await h.router.assistants.get()).file.activeId).toBe('translator')
+    await expect(h.router.assistants.switchTo('nobody')).rejects.toThrow(
+      'The active assistant does not exist.'
+    )
+    expect(heard).toEqual(['default', 'translator'])
+    await h.router.dispose()
+  })
+})
