@@ -13,6 +13,7 @@ import { ConnectingFields } from './ConnectingFields'
 import { ProviderFields } from './ProviderFields'
 import { ToolsSettings } from './ToolsSettings'
 import { BudgetSettings } from './BudgetSettings'
+import { AssistantsSettings } from './AssistantsSettings'
 import { saveSettings, useSettings } from '../stores/settings'
 
 const MODES: { value: Settings['turnDetection']; label: string; hint: string }[] = [
@@ -263,6 +264,7 @@ export function SettingsPanel({ headingId }: { headingId: string }): JSX.Element
         <p className="muted">{error ?? 'Loading settings…'}</p>
       )}
       <ToolsSettings />
+      <AssistantsSettings />
     </section>
   )
 }
