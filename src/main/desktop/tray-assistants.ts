@@ -20,4 +20,3 @@ export function trayAssistantChoices(
     checked: assistant.id === file.activeId
   }))
 }
-
