@@ -37,6 +37,7 @@ import { providerKeyHandlers } from './provider-key-handlers'
 import type { UpdateService } from '../updates/update-service'
 import type { AssistantsStore } from '../assistants/assistants-store'
 import { assistantHandlers } from '../assistants/assistant-handlers'
+import { settingsHotkeyProblem } from '../assistants/settings-hotkey'
 import { screenHandlers, type ScreenInvokeHandlers } from '../screen/screen-handlers'
 
 /** What a handler may answer: the channel's reply, or nothing for a reply of `undefined`. */
@@ -104,6 +105,12 @@ export function createRouter(parts: RouterParts): IpcRouter {
       patch.hotkey === undefined ? null : acceleratorProblem(patch.hotkey, parts.platform)
     if (problem !== null) throw new HarkError('invalid_input', problem)
     const before = (await settings.get()).settings
+    // Checked only when it changes: saving other settings never trips over an old clash.
+    const taken =
+      patch.hotkey === undefined || patch.hotkey === before.hotkey
+        ? null
+        : await settingsHotkeyProblem(parts.assistants, patch.hotkey, parts.platform)
+    if (taken !== null) throw new HarkError('invalid_input', taken)
     // A new host gets the key on the next Connect: main asks the user, not the window.
     const host = hostNeedingConfirmation(before.url, patch.url)
     if (host !== null) {

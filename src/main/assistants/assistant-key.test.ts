@@ -72,3 +72,25 @@ describe('switching from the tray', () => {
     await h.router.dispose()
   })
 })
+
+describe('Settings → Talk hotkey is the first assistant’s', () => {
+  it('is refused when another assistant has it, naming that one', async () => {
+    const h = await createHarness({ OPENAI_API_KEY: OPENAI_KEY })
+    const file = withTranslatorOnAzure('default')
+    await h.router.handleInvoke('assistants.save', {
+      ...file,
+      assistants: file.assistants.map((a) =>
+        a.id === 'translator' ? { ...a, hotkey: 'Alt+F9' } : a
+      )
+    })
+    expect(await h.router.answerInvoke('settings.set', { hotkey: 'alt + f9' })).toMatchObject({
+      ok: false,
+      code: 'invalid_input',
+      message: 'Hark cannot use the hotkey alt + f9: it is already Translator’s.'
+    })
+    expect(await h.router.answerInvoke('settings.set', { hotkey: 'Alt+F10' })).toMatchObject({
+      ok: true
+    })
+    await h.router.dispose()
+  })
+})
