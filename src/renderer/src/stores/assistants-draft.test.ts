@@ -8,6 +8,7 @@ import {
   duplicateAssistant,
   editAssistant,
   fileOf,
+  followSaved,
   localRefusal,
   placeRefusal,
   removeAssistant,
@@ -139,5 +140,22 @@ describe('Settings → Assistants: refusals at their fields', () => {
       field: 'name'
     })
     expect(localRefusal(two, settings)).toBeNull()
+  })
+})
+
+describe('Settings → Assistants: a switch from elsewhere', () => {
+  const saved = { version: 1 as const, activeId: 'default', assistants: two.assistants }
+  const switched = { ...saved, activeId: 'translator' }
+
+  it('moves the active mark and keeps the selection when nothing was edited', () => {
+    const draft = { ...two, selectedId: 'translator' }
+    expect(followSaved(draft, saved, switched)).toEqual({ ...draft, activeId: 'translator' })
+  })
+
+  it('keeps the user’s unsaved edits', () => {
+    const edited = editAssistant(two, 'translator', { instructions: 'Translate into Italian.' })
+    const followed = followSaved(edited, saved, switched)
+    expect(followed.activeId).toBe('translator')
+    expect(followed.assistants[1]?.instructions).toBe('Translate into Italian.')
   })
 })

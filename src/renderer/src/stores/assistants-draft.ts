@@ -60,6 +60,24 @@ export function fileOf(draft: AssistantsDraft, settings: Settings): AssistantsFi
   }
 }
 
+/**
+ * Main's set changed under the editor (a switch from the tray or the window): without edits of
+ * its own the draft becomes the new set; with them, they are kept and only the active one follows.
+ */
+export function followSaved(
+  draft: AssistantsDraft,
+  before: AssistantsFile,
+  after: AssistantsFile
+): AssistantsDraft {
+  const edited = JSON.stringify(draft.assistants) !== JSON.stringify(before.assistants)
+  const known = (id: string): boolean => after.assistants.some((a) => a.id === id)
+  if (edited) return { ...draft, activeId: known(after.activeId) ? after.activeId : draft.activeId }
+  return {
+    ...draftOf(after),
+    selectedId: known(draft.selectedId) ? draft.selectedId : after.activeId
+  }
+}
+
 export const canAdd = (draft: AssistantsDraft): boolean => draft.assistants.length < MAX_ASSISTANTS
 
 /** The first assistant is Settings and stays; the last one left stays too. */

@@ -8,6 +8,7 @@ import { messageOf } from './errors'
 import {
   draftOf,
   fileOf,
+  followSaved,
   localRefusal,
   placeRefusal,
   type AssistantsDraft,
@@ -115,4 +116,15 @@ export async function makeActive(id: string): Promise<void> {
       refusal: { message: messageOf(error), assistantId: id, field: null }
     })
   }
+}
+
+/**
+ * Main's assistants changed (h14s's `assistants.updated` event, or any reply): the editor follows,
+ * keeping what the user is editing. Register it with main-events.ts where that event is handled.
+ */
+export function assistantsChangedInMain(file: AssistantsFile): void {
+  useAssistantsEditor.setState((state) => ({
+    saved: file,
+    draft: state.draft && state.saved ? followSaved(state.draft, state.saved, file) : state.draft
+  }))
 }
