@@ -2,37 +2,14 @@
 // switch goes through the store, whose change listeners hear of it.
 import { describe, expect, it } from 'vitest'
 import { createHarness } from '../../../test/doubles/hark-main-harness'
-import { assistantsFromSettings, type AssistantsFile } from '../../shared/assistants'
-import { settingsSchema } from '../../shared/settings'
+import { withTranslator } from '../../../test/doubles/assistant-fixtures'
 
 const OPENAI_KEY = 'sk-test-0123456789abcdef'
-
-function withTranslatorOnAzure(activeId: string): AssistantsFile {
-  const file = assistantsFromSettings(settingsSchema.parse({}))
-  return {
-    ...file,
-    activeId,
-    assistants: [
-      ...file.assistants,
-      {
-        id: 'translator',
-        name: 'Translator',
-        instructions: 'Translate into German.',
-        voice: 'cedar',
-        model: 'my-deployment',
-        url: 'wss://contoso.openai.azure.com/openai/v1/realtime',
-        provider: 'azure',
-        hotkey: null,
-        toolPolicies: {}
-      }
-    ]
-  }
-}
 
 describe('an assistant without a key for its provider', () => {
   it('is named at Connect, and the one with a key still connects', async () => {
     const h = await createHarness({ OPENAI_API_KEY: OPENAI_KEY })
-    await h.router.handleInvoke('assistants.save', withTranslatorOnAzure('translator'))
+    await h.router.handleInvoke('assistants.save', withTranslator('translator'))
     expect(await h.router.answerInvoke('session.start', undefined)).toMatchObject({
       ok: false,
       code: 'auth',
@@ -62,7 +39,7 @@ describe('switching from the tray', () => {
     const h = await createHarness({ OPENAI_API_KEY: OPENAI_KEY })
     const heard: string[] = []
     h.router.assistants.onChange(({ file }) => heard.push(file.activeId))
-    await h.router.handleInvoke('assistants.save', withTranslatorOnAzure('default'))
+    await h.router.handleInvoke('assistants.save', withTranslator('default'))
     await h.router.assistants.switchTo('translator')
     expect((await h.router.assistants.get()).file.activeId).toBe('translator')
     await expect(h.router.assistants.switchTo('nobody')).rejects.toThrow(
@@ -76,13 +53,7 @@ describe('switching from the tray', () => {
 describe('Settings → Talk hotkey is the first assistant’s', () => {
   it('is refused when another assistant has it, naming that one', async () => {
     const h = await createHarness({ OPENAI_API_KEY: OPENAI_KEY })
-    const file = withTranslatorOnAzure('default')
-    await h.router.handleInvoke('assistants.save', {
-      ...file,
-      assistants: file.assistants.map((a) =>
-        a.id === 'translator' ? { ...a, hotkey: 'Alt+F9' } : a
-      )
-    })
+    await h.router.handleInvoke('assistants.save', withTranslator('default', { hotkey: 'Alt+F9' }))
     expect(await h.router.answerInvoke('settings.set', { hotkey: 'alt + f9' })).toMatchObject({
       ok: false,
       code: 'invalid_input',

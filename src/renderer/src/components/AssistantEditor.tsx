@@ -30,26 +30,21 @@ export function AssistantEditor(props: {
   const isSettings = assistant.id === DEFAULT_ASSISTANT_ID
   return (
     <fieldset className="field settings__form" aria-label={`Assistant ${name}`}>
-      <label className="field">
-        <span className="field__label">Assistant name</span>
+      <Labelled label="Assistant name" problem={problem('name')}>
         <input value={assistant.name} onChange={(e) => change({ name: e.target.value })} />
-        {problem('name')}
-      </label>
+      </Labelled>
       {isSettings ? (
         <SettingsAssistant settings={props.settings} name={name} problem={problem} />
       ) : (
         <>
-          <label className="field">
-            <span className="field__label">Assistant instructions</span>
+          <Labelled label="Assistant instructions" problem={problem('instructions')}>
             <textarea
               rows={4}
               value={assistant.instructions}
               onChange={(e) => change({ instructions: e.target.value })}
             />
-            {problem('instructions')}
-          </label>
-          <label className="field">
-            <span className="field__label">Assistant voice</span>
+          </Labelled>
+          <Labelled label="Assistant voice" problem={problem('voice')}>
             <input
               value={assistant.voice}
               list={`${id}-voices`}
@@ -61,20 +56,19 @@ export function AssistantEditor(props: {
                 <option key={voice} value={voice} />
               ))}
             </datalist>
-            {problem('voice')}
-          </label>
-          <label className="field">
-            <span className="field__label">Assistant model</span>
+          </Labelled>
+          <Labelled
+            label="Assistant model"
+            hint="On Azure OpenAI: your deployment’s name."
+            problem={problem('model')}
+          >
             <input
               value={assistant.model}
               spellCheck={false}
               onChange={(e) => change({ model: e.target.value })}
             />
-            <span className="muted">On Azure OpenAI: your deployment’s name.</span>
-            {problem('model')}
-          </label>
-          <label className="field">
-            <span className="field__label">Served by</span>
+          </Labelled>
+          <Labelled label="Served by" problem={problem('provider')}>
             <select
               value={assistant.provider}
               onChange={(e) => change({ provider: e.target.value as Provider })}
@@ -85,25 +79,28 @@ export function AssistantEditor(props: {
                 </option>
               ))}
             </select>
-            {problem('provider')}
-          </label>
-          <label className="field">
-            <span className="field__label">Assistant endpoint</span>
+          </Labelled>
+          <Labelled
+            label="Assistant endpoint"
+            hint={
+              assistant.provider === 'azure'
+                ? 'wss://<resource>.openai.azure.com/openai/v1/realtime'
+                : 'wss:// (ws:// only to this computer)'
+            }
+            problem={problem('url')}
+          >
             <input
               type="url"
               value={assistant.url}
               spellCheck={false}
               onChange={(e) => change({ url: e.target.value })}
             />
-            <span className="muted">
-              {assistant.provider === 'azure'
-                ? 'wss://<resource>.openai.azure.com/openai/v1/realtime'
-                : 'wss:// (ws:// only to this computer)'}
-            </span>
-            {problem('url')}
-          </label>
-          <label className="field">
-            <span className="field__label">Assistant talk hotkey</span>
+          </Labelled>
+          <Labelled
+            label="Assistant talk hotkey"
+            hint="Optional; no two assistants can share one."
+            problem={problem('hotkey')}
+          >
             <input
               value={assistant.hotkey ?? ''}
               spellCheck={false}
@@ -113,9 +110,7 @@ export function AssistantEditor(props: {
                 change({ hotkey: e.target.value.trim() === '' ? null : e.target.value })
               }
             />
-            <span className="muted">Optional; no two assistants can share one.</span>
-            {problem('hotkey')}
-          </label>
+          </Labelled>
           <AssistantToolPolicies
             name={name}
             policies={assistant.toolPolicies}
@@ -154,5 +149,22 @@ function SettingsAssistant(props: {
       {props.problem('url')}
       {props.problem('hotkey')}
     </div>
+  )
+}
+
+/** A labelled field with its hint and, under it, the refusal about it (if any). */
+function Labelled(props: {
+  label: string
+  hint?: string
+  problem: ReactNode
+  children: ReactNode
+}): JSX.Element {
+  return (
+    <label className="field">
+      <span className="field__label">{props.label}</span>
+      {props.children}
+      {props.hint !== undefined && <span className="muted">{props.hint}</span>}
+      {props.problem}
+    </label>
   )
 }

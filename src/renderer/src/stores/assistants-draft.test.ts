@@ -20,6 +20,7 @@ const settings = settingsSchema.parse({
   voice: 'marin',
   hotkey: 'Alt+F9'
 })
+// The renderer's tests cannot import test/doubles (tsconfig.web.json): its own translator.
 const translator: Assistant = {
   id: 'translator',
   name: 'Translator',
