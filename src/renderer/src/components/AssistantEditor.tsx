@@ -29,7 +29,7 @@ export function AssistantEditor(props: {
     ) : null
   const isSettings = assistant.id === DEFAULT_ASSISTANT_ID
   return (
-    <fieldset className="field settings__form" aria-label={`Assistant ${name}`}>
+    <fieldset className="field settings__form assistants__editor" aria-label={`Assistant ${name}`}>
       <Labelled label="Assistant name" problem={problem('name')}>
         <input value={assistant.name} onChange={(e) => change({ name: e.target.value })} />
       </Labelled>

@@ -71,7 +71,7 @@ export function AssistantsSettings(): JSX.Element {
           </li>
         ))}
       </ul>
-      <div className="actions">
+      <div className="assistants__actions">
         <button
           type="button"
           className="button"
