@@ -1,0 +1,61 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { HarkApi } from '../../../shared/ipc'
+import type { CaptureEngine } from '../audio/capture-engine'
+import type { PlaybackEngine } from '../audio/playback-engine'
+import { createPushToTalk, MICROPHONE_CLOSE_DELAY_MS } from './push-to-talk'
+
+function setup(): {
+  sent: string[]
+  closes: () => number
+  ptt: ReturnType<typeof createPushToTalk>
+} {
+  const sent: string[] = []
+  const hark = {
+    ptt: {
+      down: () => sent.push('ptt.down'),
+      up: () => sent.push('ptt.up'),
+      cancel: () => sent.push('ptt.cancel')
+    }
+  } as unknown as HarkApi
+  const capture = {
+    open: () => Promise.resolve(),
+    talk: () => sent.push('talk'),
+    stopTalking: () => sent.push('stop'),
+    finishTalking: () => Promise.resolve()
+  } as unknown as CaptureEngine
+  let closed = 0
+  const ptt = createPushToTalk(hark, capture, {} as PlaybackEngine, () => closed++)
+  return { sent, closes: () => closed, ptt }
+}
+
+describe('push-to-talk release', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('sends ptt.up at once and closes the microphone only after it has gone', async () => {
+    const { sent, closes, ptt } = setup()
+    ptt.press()
+    await vi.advanceTimersByTimeAsync(0)
+    ptt.release()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sent).toEqual(['ptt.down', 'talk', 'stop', 'ptt.up'])
+    // The microphone is still open while the commit goes out (the key-up budget).
+    expect(closes()).toBe(0)
+    await vi.advanceTimersByTimeAsync(MICROPHONE_CLOSE_DELAY_MS - 1)
+    expect(closes()).toBe(0)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(closes()).toBe(1)
+  })
+
+  it('a hotkey release flushes, sends ptt.up, then closes the microphone after the delay', async () => {
+    const { sent, closes, ptt } = setup()
+    ptt.press()
+    await vi.advanceTimersByTimeAsync(0)
+    ptt.release({ flush: true })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sent.at(-1)).toBe('ptt.up')
+    expect(closes()).toBe(0)
+    await vi.advanceTimersByTimeAsync(MICROPHONE_CLOSE_DELAY_MS)
+    expect(closes()).toBe(1)
+  })
+})
