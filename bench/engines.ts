@@ -59,7 +59,11 @@ function turnDone(engine: RealtimeControllerApi): Promise<void> {
 }
 
 async function realtimeTurns(turns: number): Promise<number[]> {
-  const server = await startFakeRealtimeServer({ speed: 1, reply: () => 'Sunny and mild.' })
+  const server = await startFakeRealtimeServer({
+    speed: 1,
+    reply: () => 'Sunny and mild.',
+    preamble: () => null
+  })
   const controller = new RealtimeController(
     testRealtimeConfig(`${server.url}?model=gpt-realtime`, FAKE_API_KEY)
   )

@@ -14,6 +14,8 @@ const reply = (): string => sentence.repeat(Math.ceil(replyChars / sentence.leng
 const server = await startFakeRealtimeServer({
   speed,
   reply,
+  // The same traffic every run: no random preamble items (they print a seed line on stdout too).
+  preamble: () => null,
   sessionClockSpeed,
   enforceSessionLimit
 })

@@ -60,7 +60,7 @@ export function silenceAfterMs(tap: PlayerProbe['tap'], pressAtMs: number): numb
 }
 
 export async function measureLatency(browser: Browser, turns: number): Promise<LatencySamples> {
-  const fake = await startFakeRealtimeServer({ speed: 6 })
+  const fake = await startFakeRealtimeServer({ speed: 6, preamble: () => null })
   const dataDir = await mkdtemp(join(tmpdir(), 'hark-bench-'))
   // Node-clock epoch of each observation, taken synchronously when the host reports it.
   const appendsAtHost: { atMs: number; base64: string }[] = []

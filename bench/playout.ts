@@ -51,6 +51,8 @@ export async function measurePacedPlayout(
   const fake = await startFakeRealtimeServer({
     speed: 1,
     chunkMs: PACED_CHUNK_MS,
+    // One item per reply, timed and counted (no random preamble items).
+    preamble: () => null,
     reply: () => REPLY
   })
   const dataDir = await mkdtemp(join(tmpdir(), 'hark-bench-'))

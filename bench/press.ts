@@ -44,7 +44,7 @@ async function setKeepReady(page: Page, on: boolean): Promise<void> {
 }
 
 export async function measurePress(browser: Browser, turns: number): Promise<PressSamples> {
-  const fake = await startFakeRealtimeServer({ speed: 6 })
+  const fake = await startFakeRealtimeServer({ speed: 6, preamble: () => null })
   const dataDir = await mkdtemp(join(tmpdir(), 'hark-bench-press-'))
   const host = await startWebHost({
     port: 0,
