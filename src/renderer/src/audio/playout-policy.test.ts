@@ -180,6 +180,25 @@ describe('adaptive playout on a fake clock', () => {
     expect(played).toEqual(sent)
   })
 
+  it('starts within its 3-quantum margin and one callback after a busy spell; a reply as late runs dry once and keeps every sample', () => {
+    // Replies 0–4 each have chunks 40 ms late (a busy machine); reply 5 too, reply 6 is on time.
+    const late = (id: string): boolean => Number(id.slice(5)) <= 5
+    const deltas = replies(
+      (id, at) => reply(id, at, 25, 20, 20, (k) => (late(id) && k % 5 === 3 ? 40 : 0)),
+      7
+    )
+    const { items, sent, played } = simulate(deltas, 2)
+    const outcomes = [...items.values()]
+    // The margin (3 quanta) plus at most one output callback (2 quanta) before the audio thread
+    // takes the first chunk.
+    for (const item of outcomes.slice(1))
+      expect(item.firstSoundMs).toBeLessThanOrEqual(msOfFrames(5 * Q))
+    // The learned lateness no longer delays the start; it is relearned within the item instead.
+    expect(outcomes[5]?.gaps).toBeLessThanOrEqual(1)
+    expect(outcomes[6]?.gaps).toBe(0)
+    expect(played).toEqual(sent)
+  })
+
   it('plays silence through a stall of seconds, then resumes with every sample', () => {
     const learning = reply('first', 100, 10, 20, 20)
     const before = reply('a', 1000, 10, 20, 20)
@@ -234,6 +253,26 @@ describe('PlayoutPolicy margin', () => {
     for (let i = 0; i < 6; i++) item(`item_${i}`, framesOfMs(2000 * i), i === 1 || i === 4 ? 15 : 0)
     item('next', framesOfMs(20_000), 0)
     expect(policy.marginFrames).toBeGreaterThanOrEqual(framesOfMs(15))
+  })
+
+  it('starts an item with at most 16 ms (3 quanta) whatever was learned, and raises it within', () => {
+    const policy = new PlayoutPolicy({ sampleRate: SAMPLE_RATE })
+    const chunk = framesOfMs(20)
+    const item = (itemId: string, startFrame: number, lateMs: number): void => {
+      for (let k = 0; k < 30; k++)
+        policy.onArrival(
+          itemId,
+          chunk,
+          startFrame + k * chunk + (k % 3 === 1 ? framesOfMs(lateMs) : 0)
+        )
+    }
+    for (let i = 0; i < 8; i++) item(`item_${i}`, framesOfMs(2000 * i), 45)
+    policy.onArrival('next', chunk, framesOfMs(20_000))
+    expect(policy.marginFrames).toBe(3 * Q)
+    // It ran dry on a chunk 5 ms late: the resume waits for the whole margin learned (45 ms).
+    policy.onUnderrun()
+    policy.onArrival('next', chunk, framesOfMs(20_000) + chunk + framesOfMs(5))
+    expect(policy.marginFrames).toBeGreaterThanOrEqual(framesOfMs(45))
   })
 
   it('caps the margin at 60 ms however long a stall', () => {
