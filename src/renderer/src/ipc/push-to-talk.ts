@@ -19,8 +19,8 @@ import { isHandsFree } from '../audio/capture-preferences'
  * How long after ptt.up the microphone is closed (when the policy closes it). Stopping the
  * tracks makes Chromium's audio service tear the capture stream down, and on a two-core machine
  * that work ran at the very moment ptt.up travelled to main and the commit went out: key up →
- * response.create (budget 5 ms, docs/architecture.md "Budgets") spent 4.8–9.9 ms (p50, median 7.6)
- * in the hop from the page to main, and 2.1–8.7 ms (median 5.1) with the close moved here (six
+ * response.create (budget 5 ms, docs/architecture.md "Budgets") spent 4.8–9.9 ms (p50, median 7.1)
+ * in the hop from the page to main, and 2.1–8.7 ms (median 5.0) with the close moved here (eight
  * alternating bench runs under load, README "Speed"). Capture stopped at the release, so nothing is sent meanwhile; only the system's
  * microphone indicator stays on this much longer, and a press within it finds the microphone open.
  */
