@@ -26,6 +26,8 @@ export interface LatencySamples {
    * clock), and ptt.up at the host → response.create at the server (node clock). */
   keyUpToPttUpSentMs: number[]
   pttUpAtHostToCreateMs: number[]
+  /** Diagnostic part: ptt.up leaves the page → the host receives it (page → node clock). */
+  pttUpHopMs: number[]
   /** Diagnostic part of interrupt → silence: pointerdown → audio.flush sent by the host. */
   downToFlushAtHostMs: number[]
 }
@@ -101,6 +103,7 @@ export async function measureLatency(browser: Browser, turns: number): Promise<L
     truncationErrorFrames: [],
     keyUpToPttUpSentMs: [],
     pttUpAtHostToCreateMs: [],
+    pttUpHopMs: [],
     downToFlushAtHostMs: []
   }
   try {
@@ -124,6 +127,8 @@ export async function measureLatency(browser: Browser, turns: number): Promise<L
       const upAtHostMs = pttUpAtHostMs[turn]
       const upSentMs = probe.pttUp[turn]
       if (up && upSentMs !== undefined) samples.keyUpToPttUpSentMs.push(upSentMs - up.atMs)
+      if (upSentMs !== undefined && upAtHostMs !== undefined)
+        samples.pttUpHopMs.push(upAtHostMs - toNodeMs(upSentMs))
       if (upAtHostMs !== undefined && create !== undefined)
         samples.pttUpAtHostToCreateMs.push(serverEpochMs(create) - upAtHostMs)
       if (up && create !== undefined)

@@ -44,6 +44,7 @@ const scenarios: Record<string, Scenario> = {
         metric('key up → response.create on the wire', latency.keyUpToCreateMs, 'ms', 5),
         metric('  pointerup → ptt.up leaves the page', latency.keyUpToPttUpSentMs, 'ms', null),
         metric('  ptt.up at the host → response.create', latency.pttUpAtHostToCreateMs, 'ms', null),
+        metric('  ptt.up from the page to the host', latency.pttUpHopMs, 'ms', null),
         metric('first sound, burst', latency.firstSoundBurstMs, 'ms', null),
         metric('interrupt → silence (audio)', latency.interruptToAudioSilenceMs, 'ms', 11)
       ]

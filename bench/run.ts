@@ -54,7 +54,7 @@ async function main(): Promise<void> {
         samples: latency.keyUpToCreateMs,
         unit: 'ms',
         budget: 5,
-        how: `pointerup event timestamp in the page → fake server receives response.create (after commit); includes the page→host WebSocket hop; p50 parts: pointerup → ptt.up leaves the page ${median(latency.keyUpToPttUpSentMs)} ms, ptt.up at the host → response.create at the server ${median(latency.pttUpAtHostToCreateMs)} ms`
+        how: `pointerup event timestamp in the page → fake server receives response.create (after commit); includes the page→host WebSocket hop; p50 parts: pointerup → ptt.up leaves the page ${median(latency.keyUpToPttUpSentMs)} ms, ptt.up at the host → response.create at the server ${median(latency.pttUpAtHostToCreateMs)} ms, ptt.up from the page to the host ${median(latency.pttUpHopMs)} ms`
       },
       {
         name: 'first delta at main → first sample out',
