@@ -210,6 +210,18 @@ describe('adaptive playout on a fake clock', () => {
   })
 })
 
+/** 30 chunks of 20 ms paced in real time from `startFrame`, chunk k arriving `lateMs(k)` late. */
+function feedItem(
+  policy: PlayoutPolicy,
+  itemId: string,
+  startFrame: number,
+  lateMs: (k: number) => number
+): void {
+  const chunk = framesOfMs(20)
+  for (let k = 0; k < 30; k++)
+    policy.onArrival(itemId, chunk, startFrame + k * chunk + framesOfMs(lateMs(k)))
+}
+
 describe('PlayoutPolicy margin', () => {
   it('raises the margin on an underrun and never lowers it mid-item; one late chunk stays out of later starts', () => {
     const policy = new PlayoutPolicy({ sampleRate: SAMPLE_RATE })
@@ -241,32 +253,19 @@ describe('PlayoutPolicy margin', () => {
 
   it('keeps lateness that recurs: two late items of the last eight set the start', () => {
     const policy = new PlayoutPolicy({ sampleRate: SAMPLE_RATE })
-    const chunk = framesOfMs(20)
-    const item = (itemId: string, startFrame: number, lateMs: number): void => {
-      for (let k = 0; k < 30; k++)
-        policy.onArrival(
-          itemId,
-          chunk,
-          startFrame + k * chunk + (k === 10 ? framesOfMs(lateMs) : 0)
-        )
+    for (let i = 0; i < 6; i++) {
+      const lateMs = i === 1 || i === 4 ? 15 : 0
+      feedItem(policy, `item_${i}`, framesOfMs(2000 * i), (k) => (k === 10 ? lateMs : 0))
     }
-    for (let i = 0; i < 6; i++) item(`item_${i}`, framesOfMs(2000 * i), i === 1 || i === 4 ? 15 : 0)
-    item('next', framesOfMs(20_000), 0)
+    feedItem(policy, 'next', framesOfMs(20_000), () => 0)
     expect(policy.marginFrames).toBeGreaterThanOrEqual(framesOfMs(15))
   })
 
   it('starts an item with at most 16 ms (3 quanta) whatever was learned, and raises it within', () => {
     const policy = new PlayoutPolicy({ sampleRate: SAMPLE_RATE })
     const chunk = framesOfMs(20)
-    const item = (itemId: string, startFrame: number, lateMs: number): void => {
-      for (let k = 0; k < 30; k++)
-        policy.onArrival(
-          itemId,
-          chunk,
-          startFrame + k * chunk + (k % 3 === 1 ? framesOfMs(lateMs) : 0)
-        )
-    }
-    for (let i = 0; i < 8; i++) item(`item_${i}`, framesOfMs(2000 * i), 45)
+    for (let i = 0; i < 8; i++)
+      feedItem(policy, `item_${i}`, framesOfMs(2000 * i), (k) => (k % 3 === 1 ? 45 : 0))
     policy.onArrival('next', chunk, framesOfMs(20_000))
     expect(policy.marginFrames).toBe(3 * Q)
     // It ran dry on a chunk 5 ms late: the resume waits for the whole margin learned (45 ms).
