@@ -2,6 +2,7 @@
 // browser host's core, the fake Realtime server scripting the model's function calls. What the
 // user allows, denies or ignores is what the server receives as the call's output.
 import { writeFile } from 'node:fs/promises'
+import type { Page } from '@playwright/test'
 import { join } from 'node:path'
 import { createHarkMain } from '../src/main/app/hark-main'
 import { unavailableToolServices } from '../src/main/tools/desktop-tool-services'
@@ -44,6 +45,20 @@ function scriptNotes(fake: FakeRealtimeServer): void {
   })
 }
 
+/**
+ * Connect, then wait until the session declares the MCP server's tools: the server may still be
+ * starting when the page connects (the session gets the list as it arrives, even mid-connect), and
+ * a model only calls a tool its session has.
+ */
+async function connectWithNotes(app: Page, fake: FakeRealtimeServer): Promise<void> {
+  await connect(app)
+  await expect
+    .poll(() =>
+      (fake.session()?.tools ?? []).flatMap((t) => (t.type === 'function' ? [t.name] : []))
+    )
+    .toContain('notes__add_note')
+}
+
 /** The output the app sent for the n-th function call (0-based). */
 async function outputOfCall(fake: FakeRealtimeServer, index: number): Promise<string> {
   const calls = (): string[] =>
@@ -68,7 +83,7 @@ toolTest('lists the MCP tools and runs a call the user allows once', async ({ ap
   await expect(tools.getByLabel('Policy for notes__add_note')).toHaveValue('ask')
   await app.getByRole('button', { name: 'Settings', exact: true }).click()
 
-  await connect(app)
+  await connectWithNotes(app, fake)
   await sendMessage(app, 'note milk')
   const card = app.getByRole('alertdialog', { name: 'Allow notes__add_note?' })
   await expect(card).toContainText('"text": "milk"')
@@ -82,7 +97,7 @@ toolTest('lists the MCP tools and runs a call the user allows once', async ({ ap
 toolTest('Escape denies, and the model is told so', async ({ app, fake }) => {
   scriptNotes(fake)
   await enterKey(app, FAKE_API_KEY)
-  await connect(app)
+  await connectWithNotes(app, fake)
   await sendMessage(app, 'note secret')
   await expect(app.getByRole('alertdialog', { name: 'Allow notes__add_note?' })).toBeVisible()
   await app.keyboard.press('Escape')
@@ -95,7 +110,7 @@ toolTest.describe('without an answer', () => {
   toolTest('the call is denied when the time is up', async ({ app, fake }) => {
     scriptNotes(fake)
     await enterKey(app, FAKE_API_KEY)
-    await connect(app)
+    await connectWithNotes(app, fake)
     await sendMessage(app, 'note later')
     const card = app.getByRole('alertdialog', { name: 'Allow notes__add_note?' })
     // The card may come and go within the 2 s under load: the outcome is what is checked.
@@ -109,7 +124,7 @@ toolTest.describe('without an answer', () => {
 toolTest('"Always allow" stops asking until it is revoked in Settings', async ({ app, fake }) => {
   scriptNotes(fake)
   await enterKey(app, FAKE_API_KEY)
-  await connect(app)
+  await connectWithNotes(app, fake)
   await sendMessage(app, 'note one')
   const card = app.getByRole('alertdialog', { name: 'Allow notes__add_note?' })
   await card.getByRole('button', { name: 'Always allow' }).click()

@@ -218,13 +218,12 @@ export class ToolRuntime {
       if (text === this.#lastOverview) return
       this.#lastOverview = text
       this.#deps.broadcast({ channel: 'tools.changed', payload: overview })
-      const controller = this.#controller
-      if (controller?.status === 'connected')
-        controller.updateTools(this.sdkTools()).catch((error: unknown) =>
-          this.#deps.log('warn', 'tools: the session could not take the new tool list', {
-            error: String(error)
-          })
-        )
+      // Also while it connects: the controller hands the list over once connected.
+      this.#controller?.updateTools(this.sdkTools()).catch((error: unknown) =>
+        this.#deps.log('warn', 'tools: the session could not take the new tool list', {
+          error: String(error)
+        })
+      )
     })
   }
 }

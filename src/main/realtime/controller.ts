@@ -289,9 +289,34 @@ export class RealtimeController implements RealtimeControllerApi {
     this.#turnMetrics.played(itemId, playedMs)
   }
 
-  /** A tool list that changed mid-session (an MCP server's `tools/list_changed`, a policy). */
+  /**
+   * A tool list that changed (an MCP server listed its tools or sent `tools/list_changed`, a
+   * policy changed). Connected: the session gets it now. Otherwise it is kept and given to the
+   * session as it connects, before anyone sees 'connected': a list that arrives while connecting
+   * (servers still starting when the user presses Connect) would otherwise never reach the model.
+   */
   async updateTools(tools: RealtimeTool[]): Promise<void> {
+    if (this.#status !== 'connected') {
+      this.#toolsForNextConnect = tools
+      return
+    }
     await this.#session.updateAgent(createAgent(this.#config, tools))
+  }
+
+  #toolsForNextConnect: RealtimeTool[] | undefined
+
+  /** Tools that changed while the socket was opening go to the server before 'connected'. */
+  async #applyToolsForNextConnect(): Promise<void> {
+    const tools = this.#toolsForNextConnect
+    if (tools === undefined) return
+    this.#toolsForNextConnect = undefined
+    try {
+      await this.#session.updateAgent(createAgent(this.#config, tools))
+    } catch (error) {
+      this.#log('warn', 'The new tool list could not be sent to the session', {
+        error: String(error)
+      })
+    }
   }
 
   seedHistory(items: readonly ConversationItem[], options: { respond?: boolean } = {}): number {
@@ -352,6 +377,7 @@ export class RealtimeController implements RealtimeControllerApi {
       throw new RealtimeCoreError(failure.code, failure.message, { cause: error })
     }
     this.#attempt = undefined
+    await this.#applyToolsForNextConnect()
     this.#setStatus({ type: 'status', status: 'connected' })
     for (const error of attempt.deferredErrors) this.#reportError(error)
   }
