@@ -1,7 +1,13 @@
 // What a replay carries: answers cut where they were heard, never the unheard rest.
 import { assistantItem, userItem } from '../../../test/doubles/conversation-items'
 import { describe, expect, it } from 'vitest'
-import { ConversationLedger, MAX_LEDGER_ITEMS, cutAtWord } from './conversation-ledger'
+import { IMAGE_PLACEHOLDER } from '../realtime/image-items'
+import {
+  ConversationLedger,
+  MAX_LEDGER_ITEMS,
+  MAX_REPLAYED_LOOKS,
+  cutAtWord
+} from './conversation-ledger'
 
 const user = userItem
 const assistant = assistantItem
@@ -48,7 +54,8 @@ describe('ConversationLedger', () => {
     const replay = ledger.replay([])
     expect(replay).toEqual({
       items: [user('u1', 'Count'), assistant('a1', 'one two…')],
-      respond: false
+      respond: false,
+      images: new Map()
     })
     ledger.replayed(replay)
     // Replayed once as text, the answer is that text from then on.
@@ -76,5 +83,53 @@ describe('ConversationLedger', () => {
     ledger.apply({ type: 'history', items })
     expect(ledger.items).toHaveLength(MAX_LEDGER_ITEMS)
     expect(ledger.items[0]?.itemId).toBe('u30')
+  })
+})
+
+describe('ConversationLedger: screen looks', () => {
+  const look = (n: number): string => `data:image/jpeg;base64,look${n}`
+
+  it('replays a look the server echoed as its picture, where it was in the conversation', () => {
+    const ledger = new ConversationLedger()
+    ledger.noteImage('img1', look(1))
+    ledger.apply({
+      type: 'history',
+      items: [
+        user('img1', IMAGE_PLACEHOLDER),
+        user('u1', 'What is this?'),
+        assistant('a1', 'A bug.')
+      ]
+    })
+    const replay = ledger.replay([])
+    expect(replay.items.map((item) => item.itemId)).toEqual(['img1', 'u1', 'a1'])
+    expect([...replay.images]).toEqual([['img1', look(1)]])
+  })
+
+  it('replays a look whose echo never came just before the messages still waiting', () => {
+    const ledger = new ConversationLedger()
+    ledger.apply({ type: 'history', items: [user('u0', 'Hi'), assistant('a0', 'Hello.')] })
+    ledger.noteImage('img1', look(1))
+    const replay = ledger.replay([{ itemId: 'm1', text: 'What is on my screen?' }])
+    expect(replay.items.map((item) => item.itemId)).toEqual(['u0', 'a0', 'img1', 'm1'])
+    expect(replay.images.get('img1')).toBe(look(1))
+    expect(replay.respond).toBe(true)
+  })
+
+  it(`keeps the newest ${MAX_REPLAYED_LOOKS} pictures; an older look goes back as words`, () => {
+    const ledger = new ConversationLedger()
+    const ids = Array.from({ length: MAX_REPLAYED_LOOKS + 1 }, (_, i) => `img${i}`)
+    ids.forEach((id, i) => ledger.noteImage(id, look(i)))
+    ledger.apply({ type: 'history', items: ids.map((id) => user(id, IMAGE_PLACEHOLDER)) })
+    const replay = ledger.replay([])
+    expect(replay.items.map((item) => item.itemId)).toEqual(ids)
+    expect([...replay.images.keys()]).toEqual(ids.slice(1))
+  })
+
+  it('forgets the pictures with the conversation', () => {
+    const ledger = new ConversationLedger()
+    ledger.noteImage('img1', look(1))
+    ledger.clear()
+    expect(ledger.replay([]).items).toEqual([])
+    expect(ledger.replay([]).images.size).toBe(0)
   })
 })

@@ -7,8 +7,12 @@
 //    the transcript as it streamed: an answer cut by a drop or a truncate is replayed only as far
 //    as it was heard;
 //  - whether a question is still unanswered (a response was running, or a user item arrived
-//    after the last response ended), so that the replay asks for the answer.
+//    after the last response ended), so that the replay asks for the answer;
+//  - the last few screen looks sent (their JPEG data URLs, by item id): the server saw the picture,
+//    the history holds only its placeholder words (realtime/image-items.ts), and a new session
+//    must see the picture again or the model silently forgets what it was shown.
 import { pcmBytesToMs } from '../../shared/pcm'
+import { IMAGE_PLACEHOLDER } from '../realtime/image-items'
 import type { ConversationItem } from '../../shared/realtime-events'
 import type { SessionEvent } from './event-mapping'
 
@@ -18,6 +22,11 @@ export const NOT_TRANSCRIBED_NOTE = '(The user spoke here; the audio was not tra
 /** Older items are never replayed (history.ts MAX_SEED_ITEMS); a long conversation stays small. */
 export const MAX_LEDGER_ITEMS = 200
 const MAX_TRACKED_ANSWERS = 16
+/**
+ * Screen looks replayed as pictures: each is at most 800 KB (screen/jpeg-info.ts), so this bounds
+ * the memory and the replay's size; an older look goes back as its placeholder words.
+ */
+export const MAX_REPLAYED_LOOKS = 4
 
 export interface PendingMessage {
   itemId: string
@@ -43,6 +52,8 @@ export interface Replay {
   items: ConversationItem[]
   /** Ask for a response after the replay: the last question has no (whole) answer. */
   respond: boolean
+  /** The screen looks among `items`, to replay as pictures: the data URL by item id. */
+  images: ReadonlyMap<string, string>
 }
 
 export class ConversationLedger {
@@ -51,6 +62,8 @@ export class ConversationLedger {
   #currentAnswer: string | undefined
   #responseActive = false
   #awaitingAnswer = false
+  /** Screen looks sent, oldest first, by item id; `echoed` once the server's echo came back. */
+  readonly #images = new Map<string, { dataUrl: string; echoed: boolean }>()
 
   get items(): readonly ConversationItem[] {
     return this.#items
@@ -99,6 +112,16 @@ export class ConversationLedger {
     }
   }
 
+  /** A screen look went out as the user item `itemId`: a new session gets the picture again. */
+  noteImage(itemId: string, dataUrl: string): void {
+    this.#images.set(itemId, { dataUrl, echoed: this.has(itemId) })
+    while (this.#images.size > MAX_REPLAYED_LOOKS) {
+      const oldest = this.#images.keys().next()
+      if (oldest.done) break
+      this.#images.delete(oldest.value)
+    }
+  }
+
   /** The renderer's played position of an assistant item. */
   reportPlayback(itemId: string, playedMs: number): void {
     const answer = this.#answers.get(itemId)
@@ -127,6 +150,17 @@ export class ConversationLedger {
       const replayed = this.#replayItem(item)
       return replayed ? [replayed] : []
     })
+    // A look whose echo had not come back when the socket dropped goes just before the messages
+    // still waiting, as it was sent just before its message.
+    for (const [itemId, image] of this.#images)
+      if (!image.echoed)
+        items.push({
+          itemId,
+          kind: 'message',
+          role: 'user',
+          text: IMAGE_PLACEHOLDER,
+          status: 'completed'
+        })
     for (const message of pending)
       items.push({
         itemId: message.itemId,
@@ -135,7 +169,13 @@ export class ConversationLedger {
         text: message.text,
         status: 'completed'
       })
-    return { items, respond: this.#awaitingAnswer || pending.length > 0 }
+    const images = new Map(
+      items.flatMap((item): [string, string][] => {
+        const image = this.#images.get(item.itemId)
+        return image === undefined ? [] : [[item.itemId, image.dataUrl]]
+      })
+    )
+    return { items, respond: this.#awaitingAnswer || pending.length > 0, images }
   }
 
   /** A replay went out: cut answers are now the text the new session holds. */
@@ -149,6 +189,7 @@ export class ConversationLedger {
 
   clear(): void {
     this.#items = []
+    this.#images.clear()
     this.#answers.clear()
     this.#currentAnswer = undefined
     this.#responseActive = false
@@ -183,6 +224,8 @@ export class ConversationLedger {
       }
       previous = Math.min(previous + 1, this.#items.length)
       this.#items.splice(previous, 0, item)
+      const image = this.#images.get(item.itemId)
+      if (image) image.echoed = true
       // A new question waits for its answer; a new answer item is that answer (if a drop cuts
       // it, noteDrop asks again).
       if (item.kind === 'message' && item.role === 'user') this.#awaitingAnswer = true

@@ -221,7 +221,9 @@ export class SessionManager {
     if (controller?.status !== 'connected' || this.#reconnecting || !controller.sendImage)
       return false
     try {
-      controller.sendImage(dataUrl)
+      const itemId = (this.#deps.newItemId ?? defaultItemId)()
+      controller.sendImage(dataUrl, itemId)
+      this.#ledger.noteImage(itemId, dataUrl)
     } catch (error) {
       this.#deps.log('warn', 'session: an image could not be sent', { error: describe(error) })
       return false
@@ -457,7 +459,10 @@ export class SessionManager {
   #replayInto(controller: RealtimeControllerApi): number {
     const replay = this.#ledger.replay(this.#outbox)
     const respond = replay.respond && this.#admitResponse()
-    const seeded = controller.seedHistory(replay.items, respond ? { respond: true } : {})
+    const seeded = controller.seedHistory(replay.items, {
+      images: replay.images,
+      ...(respond ? { respond: true } : {})
+    })
     this.#ledger.replayed(replay)
     return seeded
   }

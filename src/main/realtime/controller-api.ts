@@ -46,7 +46,7 @@ export interface RealtimeControllerApi {
    * item, without asking for a response: the user's message follows it. Engines that cannot take
    * images leave it out.
    */
-  sendImage?(dataUrl: string): void
+  sendImage?(dataUrl: string, itemId?: string): void
   /** Append PCM16 24 kHz mono bytes to the input buffer. Throws `invalid_input` on bad chunks. */
   /**
    * Returns false when the chunk was dropped (not connected, GPT-Live's muted microphone), so
@@ -74,7 +74,7 @@ export interface RealtimeControllerApi {
    * last question was not answered, or its answer was cut). Returns how many items were sent;
    * throws `not_connected` without a session.
    */
-  seedHistory(items: readonly ConversationItem[], options?: { respond?: boolean }): number
+  seedHistory(items: readonly ConversationItem[], options?: SeedOptions): number
   /** Probe the socket now (after sleep or a network change); a dead one ends as a drop. */
   checkConnection(): void
   /** `response.create` for the input already in the conversation (a turn held by the budget). */
@@ -89,4 +89,11 @@ export interface RealtimeControllerApi {
 /** `respond: false` sends the user's turn without `response.create` (held by the budget). */
 export interface RespondOptions {
   respond?: boolean
+}
+
+export interface SeedOptions {
+  /** Ask for a response after the items. */
+  respond?: boolean
+  /** Screen looks to replay as pictures: the image's data URL by its item id. */
+  images?: ReadonlyMap<string, string>
 }

@@ -10,7 +10,7 @@ import type {
 import type { RealtimeConfig } from './config'
 import { resolveEndpointUrl } from './config'
 import type { RealtimeControllerApi, RealtimeCoreListener } from './controller-api'
-import { RealtimeCoreError, type RespondOptions } from './controller-api'
+import { RealtimeCoreError, type RespondOptions, type SeedOptions } from './controller-api'
 import { autoRespondUpdate } from './auto-respond'
 import type { ClassifiedError } from './error-classifier'
 import { classifyError } from './error-classifier'
@@ -23,7 +23,7 @@ import {
   startFailureCause
 } from './failure-cause'
 import type { HeartbeatOptions } from './heartbeat'
-import { seedItems } from './history'
+import { MAX_SEED_ITEMS, seedItems } from './history'
 import { PlaybackAwareTransport } from './playback-aware-transport'
 import { exactArrayBuffer } from './pcm-buffer'
 import type { RealtimeTool } from './session-config'
@@ -206,11 +206,22 @@ export class RealtimeController implements RealtimeControllerApi {
     if (options.respond !== false) this.#turnMetrics.userTurnEnded('text')
   }
 
-  sendImage(dataUrl: string): void {
+  sendImage(dataUrl: string, itemId?: string): void {
     this.#requireConnected()
-    // The SDK's addImage: a user message whose content is one `input_image` with the data URL
-    // (GA `conversation.item.create`, openai realtime.d.ts), no response of its own.
-    this.#callSdk(() => this.#transport.addImage(dataUrl, { triggerResponse: false }))
+    // What the SDK's addImage sends: a user message whose content is one `input_image` with the
+    // data URL (GA `conversation.item.create`, openai realtime.d.ts), no response of its own;
+    // with Hark's item id, so that a reconnect can replay the same picture (conversation-ledger.ts).
+    this.#callSdk(() =>
+      this.#transport.sendEvent({
+        type: 'conversation.item.create',
+        item: {
+          ...(itemId !== undefined ? { id: itemId } : {}),
+          type: 'message',
+          role: 'user',
+          content: [{ type: 'input_image', image_url: dataUrl }]
+        }
+      })
+    )
   }
 
   checkConnection(): void {
@@ -319,9 +330,9 @@ export class RealtimeController implements RealtimeControllerApi {
     }
   }
 
-  seedHistory(items: readonly ConversationItem[], options: { respond?: boolean } = {}): number {
+  seedHistory(items: readonly ConversationItem[], options: SeedOptions = {}): number {
     this.#requireConnected()
-    const seeds = seedItems(items)
+    const seeds = seedItems(items, MAX_SEED_ITEMS, options.images)
     // Raw item creates, not session.updateHistory: that one cannot replay assistant audio items
     // and diffs against the SDK's (here empty) history (reference §2, §7 recovery recipe).
     this.#callSdk(() => {

@@ -69,9 +69,15 @@ export type SeedItem =
     }
   | { id: string; type: 'function_call'; call_id: string; name: string; arguments: string }
   | { type: 'function_call_output'; call_id: string; output: string }
+  | {
+      id: string
+      type: 'message'
+      role: 'user'
+      content: [{ type: 'input_image'; image_url: string }]
+    }
 
 /** The seeds of one conversation item: a call and its output must stay together. */
-function seedsOf(item: ConversationItem): SeedItem[] {
+function seedsOf(item: ConversationItem, images: ReadonlyMap<string, string>): SeedItem[] {
   if (item.kind === 'function_call') {
     // A call without its output (still running when the socket dropped) would leave the model
     // waiting for a result that never comes: left out.
@@ -92,6 +98,17 @@ function seedsOf(item: ConversationItem): SeedItem[] {
   if (item.status !== 'completed') return []
   const text = item.text?.trim()
   if (!text) return []
+  const image = item.role === 'user' ? images.get(item.itemId) : undefined
+  // A screen look goes back as the picture it was (a data URL), not as its placeholder words.
+  if (image !== undefined)
+    return [
+      {
+        id: item.itemId,
+        type: 'message',
+        role: 'user',
+        content: [{ type: 'input_image', image_url: image }]
+      }
+    ]
   if (item.role === 'user')
     return [
       { id: item.itemId, type: 'message', role: 'user', content: [{ type: 'input_text', text }] }
@@ -118,9 +135,10 @@ function seedsOf(item: ConversationItem): SeedItem[] {
  */
 export function seedItems(
   items: readonly ConversationItem[],
-  maxItems = MAX_SEED_ITEMS
+  maxItems = MAX_SEED_ITEMS,
+  images: ReadonlyMap<string, string> = new Map()
 ): SeedItem[] {
-  const groups = items.map(seedsOf).filter((group) => group.length > 0)
+  const groups = items.map((item) => seedsOf(item, images)).filter((group) => group.length > 0)
   // The newest conversation items, whole: never an output without its call.
   return groups.slice(-maxItems).flat()
 }
