@@ -86,3 +86,23 @@ test('the look_at_screen tool asks, then sends the screen at once', async ({ app
   // Sent at once: nothing waits above the message box.
   await expect(app.getByRole('img', { name: THUMBNAIL })).toBeHidden()
 })
+
+test('Settings: the Look at my screen hotkey is off until set, and never a talk hotkey', async ({
+  app
+}) => {
+  await enterKey(app, FAKE_API_KEY)
+  await app.getByRole('button', { name: 'Settings', exact: true }).click()
+  const field = app.getByLabel('Look at my screen hotkey')
+  await expect(field).toHaveValue('')
+  await field.fill('Shift+Control+Space')
+  await field.press('Enter')
+  await expect(app.getByRole('alert')).toContainText(
+    'Look at my screen cannot use Shift+Control+Space: it is the talk hotkey.'
+  )
+  await field.fill('Alt+Shift+L')
+  await app.getByRole('button', { name: 'Set', exact: true }).click()
+  await expect(app.getByText('Saved: Alt+Shift+L.')).toBeVisible()
+  await app.getByRole('button', { name: 'Turn off' }).click()
+  await expect(app.getByText('No hotkey for Look at my screen.')).toBeVisible()
+  await expect(field).toHaveValue('')
+})

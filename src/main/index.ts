@@ -10,6 +10,7 @@ import { registerAppScheme, serveAppScheme } from './adapters/app-protocol'
 import { createDesktopServices } from './adapters/desktop-services'
 import { createEndpointDialog } from './adapters/endpoint-dialog'
 import { createDesktopHotkeyProvider, type DesktopHotkeyProvider } from './adapters/hotkey-provider'
+import { createScreenHotkeyPort } from './adapters/screen-hotkey'
 import { registerIpc } from './adapters/ipc'
 import { installPermissionHandlers } from './adapters/permissions'
 import { createSafeStorageCipher } from './adapters/safe-storage-cipher'
@@ -56,6 +57,7 @@ let mainWindow: BrowserWindow | null = null
 let core: HarkCore | null = null
 let unregisterIpc: (() => void) | null = null
 let hotkey: DesktopHotkeyProvider | null = null
+let screenHotkey: ReturnType<typeof createScreenHotkeyPort> | null = null
 let tray: HarkTray | null = null
 let windowState: WindowStateStore | null = null
 let overlay: StartedOverlay | null = null
@@ -126,7 +128,8 @@ async function start(): Promise<void> {
     wakeSignals: watchSystemWake,
     toolServices: createElectronToolServices(),
     updater: createDesktopUpdater(log),
-    log
+    log,
+    screenHotkey: (screenHotkey = createScreenHotkeyPort({ platform: process.platform, log }))
   })
   core.observe(
     noticeWaitingApprovals({
@@ -189,6 +192,7 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault()
     disposed = true
     hotkey?.stop()
+    screenHotkey?.stop()
     unregisterIpc?.()
     tray?.destroy()
     tray = null

@@ -93,7 +93,12 @@ const settingsFields = {
   /** The floating overlay while talking from another app (issue 13). */
   overlay: z.boolean(),
   /** The last speaker echo check; null until one ran (src/shared/echo-check.ts). */
-  echoCheck: echoCheckResultSchema.nullable()
+  echoCheck: echoCheckResultSchema.nullable(),
+  /**
+   * A global hotkey for Look at my screen (issue 12 §3; Electron accelerator syntax, a press);
+   * null = none. Main checks it (src/main/screen/screen-hotkey.ts): valid, and not a talk hotkey.
+   */
+  screenHotkey: z.string().trim().min(1).max(100).nullable()
 }
 
 /** The user's settings: stored as one JSON file by main, edited in the renderer. */
@@ -128,7 +133,8 @@ export const settingsSchema = z.object({
   provider: settingsFields.provider.default('openai'),
   updateChecks: settingsFields.updateChecks.default(true),
   overlay: settingsFields.overlay.default(true),
-  echoCheck: settingsFields.echoCheck.default(null)
+  echoCheck: settingsFields.echoCheck.default(null),
+  screenHotkey: settingsFields.screenHotkey.default(null)
 })
 export type Settings = z.infer<typeof settingsSchema>
 export const settingsPatchSchema = z.object(settingsFields).partial().strict()

@@ -319,7 +319,10 @@ export const electronStub = {
   },
   globalShortcut: {
     registered: new Map<string, () => void>(),
+    /** Accelerators another application holds: register() answers false, as Electron does. */
+    takenElsewhere: new Set<string>(),
     register(accelerator: string, callback: () => void): boolean {
+      if (this.takenElsewhere.has(accelerator)) return false
       this.registered.set(accelerator, callback)
       return true
     },

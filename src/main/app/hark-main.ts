@@ -41,6 +41,7 @@ import { unavailableToolServices, type DesktopToolServices } from '../tools/desk
 import { ScreenLook } from '../screen/screen-look'
 import { lookAtScreenTool } from '../screen/look-tool'
 import { screenHandlers } from '../screen/screen-handlers'
+import { createScreenHotkeySetting, type ScreenHotkeyPort } from '../screen/screen-hotkey'
 
 export type { IpcRouter } from './router'
 
@@ -99,6 +100,8 @@ export interface HarkMainDeps {
   approvalTimeoutMs?: number
   /** The self-updater (electron-updater in a packaged app); none elsewhere. */
   updater?: UpdaterPort | null
+  /** The optional Look at my screen hotkey (globalShortcut); other hosts only store the setting. */
+  screenHotkey?: ScreenHotkeyPort
 }
 
 function hotkeyMessage(event: HotkeyEvent): IpcMessage {
@@ -287,6 +290,20 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     () => undefined
   )
 
+  // A press does what the tray's Look at my screen does.
+  const screenHotkey = createScreenHotkeySetting({
+    port: deps.screenHotkey,
+    onPress: () => screen.requestAttach(),
+    settings,
+    assistants,
+    platform: deps.platform ?? process.platform,
+    log
+  })
+  void settings.get().then(
+    (reply) => screenHotkey.start(reply.settings),
+    () => undefined
+  )
+
   const router = createRouter({
     session: onDemand.session,
     history,
@@ -308,6 +325,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     providerKeys,
     updates,
     assistants,
+    screenHotkey,
     subscribe: (emit: <C extends EventChannel>(channel: C, payload: EventPayload<C>) => void) => {
       emitters.add(emit)
       return () => {

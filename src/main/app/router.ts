@@ -39,6 +39,7 @@ import type { AssistantsStore } from '../assistants/assistants-store'
 import { assistantHandlers } from '../assistants/assistant-handlers'
 import { settingsHotkeyProblem } from '../assistants/settings-hotkey'
 import { screenHandlers, type ScreenInvokeHandlers } from '../screen/screen-handlers'
+import type { ScreenHotkeySetting } from '../screen/screen-hotkey'
 
 /** What a handler may answer: the channel's reply, or nothing for a reply of `undefined`. */
 type Answer<T> = [T] extends [undefined] ? void : T
@@ -94,6 +95,8 @@ export interface RouterParts {
   providerKeys: ProviderKeys
   updates: UpdateService
   assistants: AssistantsStore
+  /** The optional Look at my screen hotkey: checked before a save, registered after. */
+  screenHotkey?: ScreenHotkeySetting
 }
 
 export function createRouter(parts: RouterParts): IpcRouter {
@@ -111,6 +114,7 @@ export function createRouter(parts: RouterParts): IpcRouter {
         ? null
         : await settingsHotkeyProblem(parts.assistants, patch.hotkey, parts.platform)
     if (taken !== null) throw new HarkError('invalid_input', taken)
+    await parts.screenHotkey?.check(patch, before)
     // A new host gets the key on the next Connect: main asks the user, not the window.
     const host = hostNeedingConfirmation(before.url, patch.url)
     if (host !== null) {
@@ -128,6 +132,7 @@ export function createRouter(parts: RouterParts): IpcRouter {
     const reply = await settings.update(patch)
     // The hotkey restarts in the background; its new status arrives as hotkey.statusChanged.
     if (reply.settings.hotkey !== before.hotkey) void hotkey.configure(reply.settings.hotkey)
+    await parts.screenHotkey?.saved(before, reply.settings)
     if (
       reply.settings.historyPlainAllowed !== before.historyPlainAllowed ||
       reply.settings.historyRetentionDays !== before.historyRetentionDays

@@ -14,6 +14,7 @@ import { ProviderFields } from './ProviderFields'
 import { ToolsSettings } from './ToolsSettings'
 import { BudgetSettings } from './BudgetSettings'
 import { AssistantsSettings } from './AssistantsSettings'
+import { ScreenHotkeyField } from './ScreenHotkeyField'
 import { saveSettings, useSettings } from '../stores/settings'
 
 const MODES: { value: Settings['turnDetection']; label: string; hint: string }[] = [
@@ -165,6 +166,7 @@ function SettingsForm({ settings }: { settings: Settings }): JSX.Element {
           Works while another app has focus: hold to talk, or tap to start and tap to stop.
         </span>
       </label>
+      <ScreenHotkeyField />
       <HistorySettings />
       <BudgetSettings />
       <OverlayAndEchoSettings />
