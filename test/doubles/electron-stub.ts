@@ -305,10 +305,16 @@ export const electronStub = {
       return this.workAreas.map((workArea) => ({ workArea }))
     },
     getCursorScreenPoint: (): { x: number; y: number } => ({ x: 10, y: 10 }),
+    /** The id of the display under the pointer (display-media.ts picks its screen source). */
+    pointerDisplayId: 1,
     getDisplayNearestPoint(): {
+      id: number
       workArea: { x: number; y: number; width: number; height: number }
     } {
-      return { workArea: this.workAreas[0] ?? { x: 0, y: 0, width: 1920, height: 1080 } }
+      return {
+        id: this.pointerDisplayId,
+        workArea: this.workAreas[0] ?? { x: 0, y: 0, width: 1920, height: 1080 }
+      }
     }
   },
   safeStorage: {
@@ -316,6 +322,16 @@ export const electronStub = {
     getSelectedStorageBackend: (): string => 'basic_text',
     encryptString: (plain: string): Buffer => Buffer.from(plain),
     decryptString: (data: Buffer): string => data.toString()
+  },
+  desktopCapturer: {
+    /** The screens the system offers; `getSources` rejects with `failure` when set. */
+    sources: [] as { id: string; name: string; display_id: string }[],
+    failure: null as Error | null,
+    requests: [] as Record<string, unknown>[],
+    getSources(options: Record<string, unknown>): Promise<{ id: string; display_id: string }[]> {
+      this.requests.push(options)
+      return this.failure ? Promise.reject(this.failure) : Promise.resolve([...this.sources])
+    }
   },
   globalShortcut: {
     registered: new Map<string, () => void>(),
@@ -336,7 +352,11 @@ export const electronStub = {
       if (prompt) throw new Error('Hark must never prompt for Accessibility on its own')
       return this.trustedAccessibility
     },
-    getMediaAccessStatus: (): string => 'granted',
+    /** What getMediaAccessStatus answers, by media type; 'granted' when not set. */
+    mediaAccess: {} as Record<string, string>,
+    getMediaAccessStatus(mediaType: string): string {
+      return this.mediaAccess[mediaType] ?? 'granted'
+    },
     askForMediaAccess: (): Promise<boolean> => Promise.resolve(true)
   }
 }

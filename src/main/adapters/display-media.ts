@@ -43,6 +43,8 @@ export function installDisplayMediaHandler(options: {
     desktopCapturer.getSources({ types: ['screen'], thumbnailSize: { width: 0, height: 0 } }).then(
       (sources) => {
         const source = sources.find((s) => s.display_id === String(display.id)) ?? sources[0]
+        // Refused, the window's getDisplayMedia fails and it says it could not capture.
+        if (!source) options.log('warn', 'screen capture: the system offered no screen to capture')
         callback(source ? { video: source } : {})
       },
       (error: unknown) => {
