@@ -2,7 +2,9 @@
 // (Set / Turn off); main checks it (a valid accelerator, not a talk hotkey) and says why not.
 import { useState } from 'react'
 import type { JSX, KeyboardEvent } from 'react'
-import { saveSettings, useSettings } from '../stores/settings'
+import { hark } from '../ipc/hark'
+import { messageOf } from '../stores/errors'
+import { useSettings } from '../stores/settings'
 
 export function ScreenHotkeyField(): JSX.Element | null {
   const stored = useSettings((state) => state.settings?.screenHotkey ?? null)
@@ -14,9 +16,11 @@ export function ScreenHotkeyField(): JSX.Element | null {
   const save = async (value: string | null): Promise<void> => {
     setProblem(null)
     setSaved(null)
-    const ok = await saveSettings({ screenHotkey: value })
-    if (!ok) {
-      setProblem(useSettings.getState().error ?? 'The hotkey was not saved.')
+    // Not saveSettings: its error shows at the end of the form; this field says it beside itself.
+    try {
+      useSettings.getState().loaded(await hark().settings.set({ screenHotkey: value }))
+    } catch (error) {
+      setProblem(messageOf(error))
       return
     }
     setDraft(null)
