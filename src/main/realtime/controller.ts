@@ -192,15 +192,7 @@ export class RealtimeController implements RealtimeControllerApi {
     // has the message (its `conversation.item.added`), and a resend after a reconnect is the same
     // item, not a copy.
     this.#callSdk(() => {
-      this.#transport.sendEvent({
-        type: 'conversation.item.create',
-        item: {
-          ...(itemId !== undefined ? { id: itemId } : {}),
-          type: 'message',
-          role: 'user',
-          content: [{ type: 'input_text', text }]
-        }
-      })
+      this.#createUserItem({ type: 'input_text', text }, itemId)
       if (options.respond !== false) this.#transport.requestResponse()
     })
     if (options.respond !== false) this.#turnMetrics.userTurnEnded('text')
@@ -211,17 +203,23 @@ export class RealtimeController implements RealtimeControllerApi {
     // What the SDK's addImage sends: a user message whose content is one `input_image` with the
     // data URL (GA `conversation.item.create`, openai realtime.d.ts), no response of its own;
     // with Hark's item id, so that a reconnect can replay the same picture (conversation-ledger.ts).
-    this.#callSdk(() =>
-      this.#transport.sendEvent({
-        type: 'conversation.item.create',
-        item: {
-          ...(itemId !== undefined ? { id: itemId } : {}),
-          type: 'message',
-          role: 'user',
-          content: [{ type: 'input_image', image_url: dataUrl }]
-        }
-      })
-    )
+    this.#callSdk(() => this.#createUserItem({ type: 'input_image', image_url: dataUrl }, itemId))
+  }
+
+  /** A user message of one part (GA `conversation.item.create`), with Hark's item id if given. */
+  #createUserItem(
+    part: { type: 'input_text'; text: string } | { type: 'input_image'; image_url: string },
+    itemId: string | undefined
+  ): void {
+    this.#transport.sendEvent({
+      type: 'conversation.item.create',
+      item: {
+        ...(itemId !== undefined ? { id: itemId } : {}),
+        type: 'message',
+        role: 'user',
+        content: [part]
+      }
+    })
   }
 
   checkConnection(): void {
