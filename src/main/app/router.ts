@@ -132,7 +132,7 @@ export function createRouter(parts: RouterParts): IpcRouter {
     const reply = await settings.update(patch)
     // The hotkey restarts in the background; its new status arrives as hotkey.statusChanged.
     if (reply.settings.hotkey !== before.hotkey) void hotkey.configure(reply.settings.hotkey)
-    await parts.screenHotkey?.saved(before, reply.settings)
+    await parts.screenHotkey?.saved(patch, before, reply.settings)
     if (
       reply.settings.historyPlainAllowed !== before.historyPlainAllowed ||
       reply.settings.historyRetentionDays !== before.historyRetentionDays

@@ -132,4 +132,34 @@ describe('the Look at my screen hotkey setting', () => {
     expect(port.registered?.accelerator).toBe('Alt+Shift+L')
     await core.dispose()
   })
+
+  it('retries a stored hotkey the system refused at start when Set is pressed again', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hark-screen-hotkey-'))
+    const first = createHarkMain({
+      userDataDir: dir,
+      env: {},
+      cipher: new FakeCipher(),
+      platform: 'linux'
+    })
+    await setScreenHotkey(first, 'Alt+Shift+L')
+    await first.dispose()
+    // The next start: another app holds the key meanwhile.
+    const port = new FakeScreenHotkeyPort()
+    port.takenElsewhere.add('Alt+Shift+L')
+    const core = createHarkMain({
+      userDataDir: dir,
+      env: {},
+      cipher: new FakeCipher(),
+      platform: 'linux',
+      screenHotkey: port
+    })
+    await expect(setScreenHotkey(core, 'Alt+Shift+L')).rejects.toThrow(
+      'Alt+Shift+L is used by another app.'
+    )
+    expect(port.registered).toBeNull()
+    port.takenElsewhere.clear()
+    await setScreenHotkey(core, 'Alt+Shift+L')
+    expect(port.registered?.accelerator).toBe('Alt+Shift+L')
+    await core.dispose()
+  })
 })

@@ -24,8 +24,12 @@ export interface ScreenHotkeyPort {
 export interface ScreenHotkeySetting {
   /** Refuses (HarkError) a patch whose screen hotkey is invalid or a talk hotkey, or vice versa. */
   check(patch: SettingsPatch, before: Settings): Promise<void>
-  /** After a save: registers a changed hotkey; one that cannot be registered is put back. */
-  saved(before: Settings, after: Settings): Promise<void>
+  /**
+   * After a save that names the screen hotkey: registers it unless it is what is registered now
+   * (so Set retries one the system refused at start); one that cannot be registered is put back
+   * and the reason thrown (HarkError).
+   */
+  saved(patch: SettingsPatch, before: Settings, after: Settings): Promise<void>
   /** At start: registers the stored hotkey; a failure is logged. */
   start(settings: Settings): void
 }
@@ -63,8 +67,13 @@ export function createScreenHotkeySetting(deps: {
   log: RealtimeLog
 }): ScreenHotkeySetting {
   const { port, platform, log } = deps
-  const register = (accelerator: string | null): string | null =>
-    port ? port.register(accelerator, deps.onPress) : null
+  /** What the port holds now: null when none, or when the system refused the stored one. */
+  let active: string | null = null
+  const register = (accelerator: string | null): string | null => {
+    const failure = port ? port.register(accelerator, deps.onPress) : null
+    active = failure === null ? accelerator : null
+    return failure
+  }
 
   return {
     async check(patch, before) {
@@ -89,14 +98,16 @@ export function createScreenHotkeySetting(deps: {
           : problem
       throw new HarkError('invalid_input', message)
     },
-    async saved(before, after) {
-      if (after.screenHotkey === before.screenHotkey) return
+    async saved(patch, before, after) {
+      if (patch.screenHotkey === undefined || after.screenHotkey === active) return
       const failure = register(after.screenHotkey)
       if (failure === null) return
       log('warn', 'screen hotkey: could not be registered', { hotkey: after.screenHotkey })
       // The setting must say what the system does: the previous hotkey comes back.
-      await deps.settings.update({ screenHotkey: before.screenHotkey })
-      register(before.screenHotkey)
+      if (before.screenHotkey !== after.screenHotkey) {
+        await deps.settings.update({ screenHotkey: before.screenHotkey })
+        register(before.screenHotkey)
+      }
       throw new HarkError('invalid_input', failure)
     },
     start(settings) {
