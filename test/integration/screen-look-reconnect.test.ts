@@ -8,7 +8,7 @@ import { SessionManager } from '../../src/main/app/session-manager'
 import { RealtimeController } from '../../src/main/realtime/controller'
 import { ScreenLook } from '../../src/main/screen/screen-look'
 import { defaultSettings } from '../../src/shared/settings'
-import type { FakeRealtimeServer, FakeTurn } from '../fake-realtime'
+import type { FakeRealtimeOptions, FakeRealtimeServer, FakeTurn } from '../fake-realtime'
 import { FAKE_API_KEY, startFakeRealtimeServer } from '../fake-realtime'
 
 /** The "model" says how many pictures its context holds. */
@@ -35,71 +35,97 @@ async function until(check: () => boolean, what: string, ms = 8000): Promise<voi
 const answers = (server: FakeRealtimeServer): string[] =>
   server.responses.filter((r) => r.status === 'completed').map((r) => r.text)
 
-describe('a screen look after a reconnect', () => {
-  it('the new session gets the picture again, and the fake decodes it', async () => {
-    const server = await startFakeRealtimeServer({ speed: 0, reply: pictureReply })
-    cleanups.push(() => server.close())
-    // A look sent with the next message: ScreenLook hands it to the session manager.
-    const look: ScreenLook = new ScreenLook({
-      sendImage: (dataUrl) => manager.sendImage(dataUrl),
-      broadcast: () => undefined,
-      hasWindow: () => true,
-      log: () => undefined
-    })
-    const statuses: string[] = []
-    const manager: SessionManager = new SessionManager({
-      env: { OPENAI_API_KEY: FAKE_API_KEY, OPENAI_REALTIME_URL: server.url },
-      readSettings: () => Promise.resolve({ ...defaultSettings(), turnDetection: 'none' }),
-      readKey: () => Promise.resolve(null),
-      createController: (config) => new RealtimeController(config),
-      beforeUserMessage: () => look.sendPendingWithMessage(),
-      onEvent: (event) => {
-        if (event.type === 'status') statuses.push(event.status)
-      },
-      log: () => undefined,
-      random: () => 0
-    })
-    cleanups.push(() => manager.stop())
-    await manager.start()
+interface Run {
+  server: FakeRealtimeServer
+  manager: SessionManager
+  look: ScreenLook
+  statuses: string[]
+  logs: string[]
+  jpeg: Buffer
+}
 
-    const jpeg = await sharp({
-      create: { width: 1280, height: 720, channels: 3, background: '#2f5fd0' }
-    })
-      .jpeg({ quality: 80 })
-      .toBuffer()
-    look.attach(new Uint8Array(jpeg))
-    manager.sendText('What is on my screen?')
-    // The answer is found by its words: a preamble may come first.
-    await until(
-      () => answers(server).some((text) => text.startsWith('Answer to What is on my screen?')),
-      'the first answer'
-    )
-    expect(answers(server).find((t) => t.startsWith('Answer to What'))).toMatch(/I see 1 picture/)
+async function setup(options: Partial<FakeRealtimeOptions> = {}): Promise<Run> {
+  const server = await startFakeRealtimeServer({ speed: 0, reply: pictureReply, ...options })
+  cleanups.push(() => server.close())
+  // A look sent with the next message: ScreenLook hands it to the session manager.
+  const look: ScreenLook = new ScreenLook({
+    sendImage: (dataUrl) => manager.sendImage(dataUrl),
+    broadcast: () => undefined,
+    hasWindow: () => true,
+    log: () => undefined
+  })
+  const statuses: string[] = []
+  const logs: string[] = []
+  const manager: SessionManager = new SessionManager({
+    env: { OPENAI_API_KEY: FAKE_API_KEY, OPENAI_REALTIME_URL: server.url },
+    readSettings: () => Promise.resolve({ ...defaultSettings(), turnDetection: 'none' }),
+    readKey: () => Promise.resolve(null),
+    createController: (config) => new RealtimeController(config),
+    beforeUserMessage: () => look.sendPendingWithMessage(),
+    onEvent: (event) => {
+      if (event.type === 'status') statuses.push(event.status)
+    },
+    log: (_level, message) => logs.push(message),
+    random: () => 0
+  })
+  cleanups.push(() => manager.stop())
+  await manager.start()
+  const jpeg = await sharp({
+    create: { width: 1280, height: 720, channels: 3, background: '#2f5fd0' }
+  })
+    .jpeg({ quality: 80 })
+    .toBuffer()
+  return { server, manager, look, statuses, logs, jpeg }
+}
 
-    const before = statuses.length
-    server.dropAllConnections()
+/** Sends `text` and waits for its answer (found by its words: a preamble may come first). */
+async function ask(run: Run, text: string): Promise<string> {
+  run.manager.sendText(text)
+  const mine = (): string | undefined =>
+    answers(run.server).find((answer) => answer.startsWith(`Answer to ${text}`))
+  await until(() => mine() !== undefined, `the answer to ${text}`)
+  return mine() ?? ''
+}
+
+/** The new session got the one picture again, whole: the fake decodes it. */
+async function expectPictureReplayed(run: Run): Promise<void> {
+  const images = await run.server.inputImages()
+  expect(images.map((image) => image.connectionIndex)).toEqual([0, 1])
+  const [first, replayed] = images
+  expect(replayed).toMatchObject({
+    format: 'jpeg',
+    width: 1280,
+    height: 720,
+    byteLength: run.jpeg.byteLength,
+    itemId: first?.itemId
+  })
+}
+
+describe('a screen look after the server session ends', () => {
+  it('a dropped connection: the new session gets the picture again, and the fake decodes it', async () => {
+    const run = await setup()
+    run.look.attach(new Uint8Array(run.jpeg))
+    expect(await ask(run, 'What is on my screen?')).toMatch(/I see 1 picture/)
+
+    const before = run.statuses.length
+    run.server.dropAllConnections()
     await until(
-      () => server.connectionCount === 2 && statuses.slice(before).at(-1) === 'connected',
+      () => run.server.connectionCount === 2 && run.statuses.slice(before).at(-1) === 'connected',
       'the reconnect'
     )
-    manager.sendText('And now?')
-    await until(
-      () => answers(server).some((text) => text.startsWith('Answer to And now?')),
-      'the answer after the reconnect'
-    )
     // The model of the new session still sees the one picture (not two, not none).
-    expect(answers(server).find((t) => t.startsWith('Answer to And now?'))).toMatch(
-      /I see 1 picture\(s\)/
-    )
-    const images = await server.inputImages()
-    expect(images.map((image) => image.connectionIndex)).toEqual([0, 1])
-    const [first, replayed] = images
-    expect(replayed).toMatchObject({
-      format: 'jpeg',
-      width: 1280,
-      height: 720,
-      byteLength: jpeg.byteLength,
-      itemId: first?.itemId
-    })
+    expect(await ask(run, 'And now?')).toMatch(/I see 1 picture\(s\)/)
+    await expectPictureReplayed(run)
+  })
+
+  it('a planned rollover before the time limit: the fresh session has the picture too', async () => {
+    // 60 minutes at 900× last 4 s: the rollover window opens 2 s before the end.
+    const run = await setup({ sessionClockSpeed: 900, enforceSessionLimit: true })
+    run.look.attach(new Uint8Array(run.jpeg))
+    expect(await ask(run, 'What is on my screen?')).toMatch(/I see 1 picture/)
+    await until(() => run.logs.some((message) => message.includes('rolled over')), 'the rollover')
+    expect(await ask(run, 'And now?')).toMatch(/I see 1 picture\(s\)/)
+    expect(run.server.responses.at(-1)?.connectionIndex).toBe(1)
+    await expectPictureReplayed(run)
   })
 })
