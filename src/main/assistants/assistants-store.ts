@@ -13,6 +13,7 @@ import type { Settings } from '../../shared/settings'
 import { writeFileAtomic } from '../storage/atomic-file'
 import { isMissingFile } from '../storage/file-errors'
 import { assistantsProblem } from './assistant-rules'
+import { assistantTakesScreenHotkey } from '../screen/screen-hotkey'
 
 export const ASSISTANTS_FILE_NAME = 'assistants.json'
 
@@ -81,7 +82,14 @@ export function createAssistantsStore(options: {
     const checked = assistantsFileSchema.safeParse(file)
     if (!checked.success)
       throw new AssistantsRejected(checked.error.issues[0]?.message ?? 'Invalid assistants.')
-    const problem = assistantsProblem(checked.data, options.platform)
+    const problem =
+      assistantsProblem(checked.data, options.platform) ??
+      assistantTakesScreenHotkey(
+        checked.data,
+        current?.file ?? null,
+        (await options.readSettings()).screenHotkey,
+        options.platform
+      )
     if (problem !== null) throw new AssistantsRejected(problem)
     await writeFileAtomic(path, `${JSON.stringify(checked.data, null, 2)}\n`)
     const saved = { file: checked.data, notice: null }

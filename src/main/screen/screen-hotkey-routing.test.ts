@@ -133,6 +133,24 @@ describe('the Look at my screen hotkey setting', () => {
     await core.dispose()
   })
 
+  it('refuses an assistant the screen hotkey, naming it, and still switches assistants', async () => {
+    const { core } = await setup()
+    await setScreenHotkey(core, 'Alt+Shift+L')
+    const { file } = (await core.handleInvoke('assistants.get', undefined)) as AssistantsReply
+    const first = file.assistants[0]
+    if (!first) throw new Error('no default assistant')
+    const coder = { ...first, id: 'coder', name: 'Coder', hotkey: 'Shift+Alt+L' }
+    await expect(
+      core.handleInvoke('assistants.save', { ...file, assistants: [...file.assistants, coder] })
+    ).rejects.toThrow('Coder cannot use the hotkey Shift+Alt+L: Look at my screen uses it.')
+    await core.handleInvoke('assistants.save', {
+      ...file,
+      assistants: [...file.assistants, { ...coder, hotkey: null }]
+    })
+    await core.handleInvoke('assistants.switch', { id: 'coder' })
+    await core.dispose()
+  })
+
   it('retries a stored hotkey the system refused at start when Set is pressed again', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hark-screen-hotkey-'))
     const first = createHarkMain({

@@ -3,7 +3,7 @@
 // desktop entry supplies the port (adapters/screen-hotkey.ts, globalShortcut); other hosts have
 // none and the setting is only stored. A hotkey that is also a talk hotkey (Settings or an
 // assistant's, assistants.json) is refused: one press cannot both talk and look.
-import { DEFAULT_ASSISTANT_ID } from '../../shared/assistants'
+import { DEFAULT_ASSISTANT_ID, type AssistantsFile } from '../../shared/assistants'
 import { HarkError } from '../../shared/ipc-errors'
 import type { Settings, SettingsPatch } from '../../shared/settings'
 import type { AssistantsStore } from '../assistants/assistants-store'
@@ -55,6 +55,28 @@ export function screenHotkeyProblem(
   const owner = talk.assistants.find((assistant) => same(assistant.hotkey))
   if (owner)
     return `Look at my screen cannot use ${screenHotkey}: it is ${owner.name}’s talk hotkey.`
+  return null
+}
+
+/**
+ * The other side of screenHotkeyProblem, for Settings → Assistants: an assistant whose talk
+ * hotkey is new or changed (so an old clash never blocks a switch) may not take the screen's.
+ */
+export function assistantTakesScreenHotkey(
+  next: AssistantsFile,
+  previous: AssistantsFile | null,
+  screenHotkey: string | null,
+  platform: string
+): string | null {
+  if (screenHotkey === null || acceleratorProblem(screenHotkey, platform) !== null) return null
+  const screen = canonical(screenHotkey, platform)
+  for (const assistant of next.assistants) {
+    const hotkey = assistant.hotkey
+    if (assistant.id === DEFAULT_ASSISTANT_ID || hotkey === null) continue
+    const before = previous?.assistants.find(({ id }) => id === assistant.id)?.hotkey
+    if (hotkey === before || canonical(hotkey, platform) !== screen) continue
+    return `${assistant.name} cannot use the hotkey ${hotkey}: Look at my screen uses it.`
+  }
   return null
 }
 
