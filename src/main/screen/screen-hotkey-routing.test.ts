@@ -27,13 +27,16 @@ class FakeScreenHotkeyPort implements ScreenHotkeyPort {
   }
 }
 
-async function setup(): Promise<{
+/** Main's core on `dir` (a new data folder by default) with `port` as its globalShortcut. */
+async function setup(
+  port = new FakeScreenHotkeyPort(),
+  dir?: string
+): Promise<{
   port: FakeScreenHotkeyPort
   core: ReturnType<typeof createHarkMain>
   emitted: string[]
 }> {
-  const port = new FakeScreenHotkeyPort()
-  const dir = await mkdtemp(join(tmpdir(), 'hark-screen-hotkey-'))
+  dir ??= await mkdtemp(join(tmpdir(), 'hark-screen-hotkey-'))
   const core = createHarkMain({
     userDataDir: dir,
     env: {},
@@ -153,24 +156,13 @@ describe('the Look at my screen hotkey setting', () => {
 
   it('retries a stored hotkey the system refused at start when Set is pressed again', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hark-screen-hotkey-'))
-    const first = createHarkMain({
-      userDataDir: dir,
-      env: {},
-      cipher: new FakeCipher(),
-      platform: 'linux'
-    })
-    await setScreenHotkey(first, 'Alt+Shift+L')
-    await first.dispose()
+    const first = await setup(new FakeScreenHotkeyPort(), dir)
+    await setScreenHotkey(first.core, 'Alt+Shift+L')
+    await first.core.dispose()
     // The next start: another app holds the key meanwhile.
     const port = new FakeScreenHotkeyPort()
     port.takenElsewhere.add('Alt+Shift+L')
-    const core = createHarkMain({
-      userDataDir: dir,
-      env: {},
-      cipher: new FakeCipher(),
-      platform: 'linux',
-      screenHotkey: port
-    })
+    const { core } = await setup(port, dir)
     await expect(setScreenHotkey(core, 'Alt+Shift+L')).rejects.toThrow(
       'Alt+Shift+L is used by another app.'
     )
