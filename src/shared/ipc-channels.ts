@@ -91,7 +91,8 @@ export const channelKinds = {
   'screen.discard': 'invoke',
   'screen.captureFailed': 'invoke',
   'screen.captureRequested': 'event',
-  'screen.attachmentChanged': 'event'
+  'screen.attachmentChanged': 'event',
+  'assistants.updated': 'event'
 } as const satisfies { [C in IpcChannel]: IpcContract[C]['kind'] }
 
 // The reverse direction: no table entry may name a channel the contract does not have.

@@ -193,13 +193,29 @@ const assistantsReplySchema = z.object({
   notice: z.string().nullable()
 })
 
+/**
+ * Which assistant's session a session event comes from (issue 14: several assistants can be
+ * connected at once). Absent only from hosts that predate it; the page then takes the active one.
+ */
+const assistantTag = { assistantId: assistantSchema.shape.id.optional() }
+const tagged = <T extends z.ZodRawShape>(
+  schema: z.ZodObject<T>
+): z.ZodObject<T & typeof assistantTag> => z.object({ ...schema.shape, ...assistantTag })
+
 export const ipcContract = {
   // renderer → main, request/reply
   'session.start': invoke(none, none),
   'session.stop': invoke(none, none),
   /** Forget the conversation (Connect otherwise carries it into the next session). */
   'session.newConversation': invoke(none, none),
-  'session.sendText': invoke(z.object({ text: z.string().trim().min(1).max(4000) }), none),
+  'session.sendText': invoke(
+    z.object({
+      text: z.string().trim().min(1).max(4000),
+      /** Which assistant hears it (issue 14); the active one when absent. */
+      assistantId: assistantSchema.shape.id.optional()
+    }),
+    none
+  ),
   'session.interrupt': invoke(none, none),
   'settings.get': invoke(none, settingsReplySchema),
   'settings.set': invoke(settingsPatchSchema, settingsReplySchema),
@@ -267,28 +283,34 @@ export const ipcContract = {
 
   // main → renderer
   'session.status': event(
-    z.object({
-      status: z.enum(['disconnected', 'connecting', 'connected', 'reconnecting']),
-      reason: z.string().optional(),
-      code: errorCode.optional()
-    })
+    tagged(
+      z.object({
+        status: z.enum(['disconnected', 'connecting', 'connected', 'reconnecting']),
+        reason: z.string().optional(),
+        code: errorCode.optional()
+      })
+    )
   ),
-  'audio.delta': event(z.object({ responseId: z.string(), itemId, pcm: z.instanceof(Uint8Array) })),
-  'audio.flush': event(z.object({ itemId: itemId.nullable() })),
-  'audio.done': event(z.object({ responseId: z.string(), itemId })),
-  'transcript.delta': event(z.object({ role, itemId, delta: z.string() })),
-  'transcript.done': event(z.object({ role, itemId, text: z.string() })),
-  'speech.started': event(z.object({ itemId: itemId.nullable() })),
-  'speech.stopped': event(z.object({ itemId: itemId.nullable() })),
-  'history.updated': event(z.object({ items: z.array(conversationItemSchema) })),
-  'response.started': event(z.object({ responseId: z.string() })),
+  'audio.delta': event(
+    tagged(z.object({ responseId: z.string(), itemId, pcm: z.instanceof(Uint8Array) }))
+  ),
+  'audio.flush': event(tagged(z.object({ itemId: itemId.nullable() }))),
+  'audio.done': event(tagged(z.object({ responseId: z.string(), itemId }))),
+  'transcript.delta': event(tagged(z.object({ role, itemId, delta: z.string() }))),
+  'transcript.done': event(tagged(z.object({ role, itemId, text: z.string() }))),
+  'speech.started': event(tagged(z.object({ itemId: itemId.nullable() }))),
+  'speech.stopped': event(tagged(z.object({ itemId: itemId.nullable() }))),
+  'history.updated': event(tagged(z.object({ items: z.array(conversationItemSchema) }))),
+  'response.started': event(tagged(z.object({ responseId: z.string() }))),
   'response.done': event(
-    z.object({ responseId: z.string(), status: z.string(), usage: usageSchema })
+    tagged(z.object({ responseId: z.string(), status: z.string(), usage: usageSchema }))
   ),
-  'tool.call': event(z.object({ callId: z.string(), name: z.string(), arguments: z.string() })),
-  'item.truncated': event(z.object({ itemId, audioEndMs: z.number().int().min(0) })),
-  'turn.metrics': event(turnMetricsSchema),
-  error: event(z.object({ code: errorCode, message: z.string() })),
+  'tool.call': event(
+    tagged(z.object({ callId: z.string(), name: z.string(), arguments: z.string() }))
+  ),
+  'item.truncated': event(tagged(z.object({ itemId, audioEndMs: z.number().int().min(0) }))),
+  'turn.metrics': event(tagged(turnMetricsSchema)),
+  error: event(tagged(z.object({ code: errorCode, message: z.string() }))),
   // The global hotkey (main) drives the renderer's push-to-talk, where the microphone lives.
   'hotkey.talkStart': event(none),
   'hotkey.talkEnd': event(none),
@@ -328,7 +350,9 @@ export const ipcContract = {
   'screen.discard': invoke(none, screenAttachmentSchema),
   'screen.captureFailed': invoke(screenRequests.captureFailed, none),
   'screen.captureRequested': event(captureRequestSchema),
-  'screen.attachmentChanged': event(screenAttachmentSchema)
+  'screen.attachmentChanged': event(screenAttachmentSchema),
+  /** The assistants or the active one changed, from any source (window, tray, file). */
+  'assistants.updated': event(assistantsReplySchema)
 } as const
 
 export type IpcContract = typeof ipcContract

@@ -13,8 +13,6 @@ import { createProviderKeys } from '../storage/provider-keys'
 import { UpdateService } from '../updates/update-service'
 import type { UpdaterPort } from '../updates/update-port'
 import { createAssistantsStore, type AssistantsStore } from '../assistants/assistants-store'
-import { activeAssistantKeyReader } from '../assistants/assistant-key'
-import { DEFAULT_ASSISTANT_ID, settingsForAssistant } from '../../shared/assistants'
 import { createSettingsStore } from '../storage/settings-store'
 import {
   emitMessage,
@@ -26,8 +24,8 @@ import { noDesktopServices, type DesktopServices } from './desktop-services'
 import type { EndpointConfirmer } from './endpoint-guard'
 import { offHotkeyProvider, type HotkeyEvent, type HotkeyProvider } from './hotkey-provider'
 import { createRouter, type IpcRouter } from './router'
-import { SessionManager } from './session-manager'
-import { createOnDemandSession } from './on-demand-session'
+import { AssistantSessions } from './assistant-sessions'
+import { createAssistantUnit, tagMessage } from './assistant-unit'
 import { createTalkControls, type TalkControls } from './talk-controls'
 import { HistoryService } from './history-service'
 import { SpendService } from './spend-service'
@@ -138,25 +136,19 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     readSettings,
     platform: deps.platform ?? process.platform
   })
-  // A session runs the active assistant (issue 14): its own fields over the shared settings.
-  // The first assistant is Settings itself, so what Settings changes is what it runs.
-  const readSessionSettings = async (): Promise<Settings> => {
-    const [shared, { file }] = await Promise.all([readSettings(), assistants.get()])
-    const active = file.assistants.find((assistant) => assistant.id === file.activeId)
-    return active && active.id !== DEFAULT_ASSISTANT_ID
-      ? settingsForAssistant(shared, active)
-      : shared
-  }
+  const unsubscribeAssistants = assistants.onChange((reply) =>
+    broadcast({ channel: 'assistants.updated', payload: reply })
+  )
   const history: HistoryService = new HistoryService({
     dataDir: deps.userDataDir,
     cipher: deps.cipher,
     readSettings,
     log,
     onChanged: (status) => broadcast({ channel: 'history.changed', payload: status }),
-    startSession: (seed): Promise<void> => session.continueConversation(seed)
+    startSession: (seed): Promise<void> => sessions.active.session.continueConversation(seed)
   })
   const screen = new ScreenLook({
-    sendImage: (dataUrl) => session.sendImage(dataUrl),
+    sendImage: (dataUrl) => sessions.active.session.sendImage(dataUrl),
     broadcast: (message) => broadcast(message),
     hasWindow: () => emitters.size > 0,
     log
@@ -183,43 +175,52 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     ledger: new SpendLedger({ dir: deps.userDataDir, log }),
     readSettings,
     broadcast: (status) => broadcast({ channel: 'spend.changed', payload: status }),
-    session: () => session,
+    session: () => sessions.active.session,
     log
   })
-  const session: SessionManager = new SessionManager({
-    env: deps.env,
-    beforeUserMessage: () => screen.sendPendingWithMessage(),
-    readSettings: readSessionSettings,
-    readKey: activeAssistantKeyReader(assistants, (p) => providerKeys.forProvider(p).read()),
-    createController:
-      deps.createController ??
-      ((config) => {
-        const controller = new RealtimeController(config, {
-          tools: tools.sdkTools(),
-          approveTool: tools.decide,
-          log
-        })
-        tools.attachController(controller)
-        return controller
-      }),
-    onEvent: (event) => {
-      // Saved before it is shown: a kill right after a caption appears keeps that item.
-      history.onEvent(event)
-      if (event.type === 'status') updates.noteConnection(event.status)
-      if (event.type === 'status' && event.status !== 'connected') tools.sessionEnded()
-      spend.onEvent(event)
-      // Hands-free: the user began the next message, so a kept screen look goes just before it.
-      if (event.type === 'speech_started') screen.sendPendingWithMessage()
-      broadcast(toIpcEvent(event))
-      onDemand.onSessionEvent(event)
-    },
-    onConversationStart: ({ settings: current, seed }): Promise<void> =>
-      history.conversationStarted(current, seed),
-    chooseEngine: engines.choose,
-    onAudioSent: (pcm) => history.recording.sent(pcm),
-    onPlayback: (itemId, playedMs, final) => history.recording.played(itemId, playedMs, final),
-    responseGate: spend,
-    log
+  // One session per connected assistant (issue 14), each reading its own settings and key.
+  const sessions: AssistantSessions = new AssistantSessions({
+    store: assistants,
+    log,
+    createUnit: (assistantId) =>
+      createAssistantUnit(assistantId, {
+        env: deps.env,
+        log,
+        beforeUserMessage: () => screen.sendPendingWithMessage(),
+        readSettings,
+        readAssistants: async () => (await assistants.get()).file,
+        readKey: (provider) => providerKeys.forProvider(provider).read(),
+        createController: (config) => {
+          if (deps.createController) return deps.createController(config)
+          const controller = new RealtimeController(config, {
+            tools: tools.sdkTools(),
+            approveTool: tools.decide,
+            log
+          })
+          tools.attachController(controller)
+          return controller
+        },
+        onEvent: (event, assistantId) => {
+          // Saved before it is shown: a kill right after a caption appears keeps that item.
+          history.onEvent(event)
+          if (event.type === 'status')
+            updates.noteConnection(sessions.liveExcept(assistantId) ? 'connected' : event.status)
+          if (event.type === 'status' && event.status !== 'connected') tools.sessionEnded()
+          spend.onEvent(event)
+          // Hands-free: the user began the next message, so a kept screen look goes just before it.
+          if (event.type === 'speech_started') screen.sendPendingWithMessage()
+          if (event.type === 'audio') sessions.noteItem(event.itemId, assistantId)
+          broadcast(tagMessage(toIpcEvent(event), assistantId))
+        },
+        onConversationStart: (_assistantId, { settings: current, seed }): Promise<void> =>
+          history.conversationStarted(current, seed),
+        chooseEngine: engines.choose,
+        onAudioSent: (_assistantId, pcm) => history.recording.sent(pcm),
+        onPlayback: (_assistantId, itemId, playedMs, final) =>
+          history.recording.played(itemId, playedMs, final),
+        responseGate: spend,
+        emit: (message) => broadcast(message)
+      })
   })
   history.open().catch((error: unknown) =>
     log('warn', 'history: could not open', {
@@ -251,7 +252,6 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
       }
     }
   }
-  const onDemand = createOnDemandSession({ session, readSettings, emit: broadcast, log })
   const updates: UpdateService = new UpdateService({
     port: deps.updater ?? null,
     checksEnabled: async () => (await readSettings()).updateChecks,
@@ -264,8 +264,8 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
       if (message.channel === 'mic.muteChanged') engines.setMicMuted(message.payload.muted)
       broadcast(message)
     },
-    cancelTurn: () => onDemand.cancelTurn(),
-    endTurn: () => onDemand.releaseFromMain(),
+    cancelTurn: () => sessions.cancelTurn(),
+    endTurn: () => sessions.releaseFromMain(),
     log
   })
   const inputLevel = createInputLevelMeter((rms) =>
@@ -273,9 +273,11 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
   )
   // Key-up commits here; the other hotkey events drive the window, where the microphone is.
   const unsubscribeHotkey = hotkey.subscribe((event) =>
-    event.type === 'talkEnd' ? onDemand.releaseFromMain() : broadcast(hotkeyMessage(event))
+    event.type === 'talkEnd' ? sessions.releaseFromMain() : broadcast(hotkeyMessage(event))
   )
-  const unsubscribeWake = deps.wakeSignals?.((cause) => session.checkConnection(cause))
+  const unsubscribeWake = deps.wakeSignals?.((cause) => {
+    for (const unit of sessions.units().values()) unit.session.checkConnection(cause)
+  })
   void settings.get().then(
     (reply) => {
       // Re-applied at every start so the login item follows the app if it was moved or updated.
@@ -305,7 +307,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
   )
 
   const router = createRouter({
-    session: onDemand.session,
+    session: sessions.router,
     history,
     settings,
     keys,
@@ -335,11 +337,12 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     dispose: async () => {
       unsubscribeHotkey()
       unsubscribeWake?.()
+      unsubscribeAssistants()
       updates.stop()
       emitters.clear()
       observers.clear()
       screen.dispose()
-      await session.dispose()
+      await sessions.dispose()
       history.recording.end()
       await tools.dispose()
     }

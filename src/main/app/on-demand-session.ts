@@ -16,7 +16,8 @@ export interface RouterSession {
   start(): Promise<void>
   stop(): Promise<void>
   newConversation(): Promise<void>
-  sendText(text: string): void | Promise<void>
+  /** `assistantId`: which assistant hears it (assistant-sessions.ts); the active one if absent. */
+  sendText(text: string, assistantId?: string): void | Promise<void>
   interrupt(): void
   appendAudio(pcm: Uint8Array): void
   reportPlayback(itemId: string, playedMs: number, final?: boolean): void

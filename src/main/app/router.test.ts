@@ -71,9 +71,10 @@ describe('IPC router: session', () => {
       { method: 'sendText', text: 'hello' },
       { method: 'interrupt' }
     ])
+    // Session events say which assistant's session they come from (issue 14).
     expect(h.emitted.map((e) => e.payload)).toEqual([
-      { status: 'connecting' },
-      { status: 'connected' }
+      { status: 'connecting', assistantId: 'default' },
+      { status: 'connected', assistantId: 'default' }
     ])
   })
 

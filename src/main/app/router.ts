@@ -161,7 +161,7 @@ export function createRouter(parts: RouterParts): IpcRouter {
     'session.start': () => session.start(),
     'session.stop': () => session.stop(),
     'session.newConversation': () => session.newConversation(),
-    'session.sendText': ({ text }) => session.sendText(text),
+    'session.sendText': ({ text, assistantId }) => session.sendText(text, assistantId),
     'session.interrupt': () => session.interrupt(),
     'settings.get': () => settings.get(),
     'settings.set': (patch) => updateSettings(patch),
