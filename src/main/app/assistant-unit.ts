@@ -120,3 +120,9 @@ export function tagMessage(message: IpcEventMessage, assistantId: string): IpcEv
   if (!TAGGED_CHANNELS.has(message.channel)) return message
   return { ...message, payload: { ...message.payload, assistantId } } as IpcEventMessage
 }
+
+/** A session event of another assistant than `activeId`'s. */
+export function fromOtherAssistant(message: IpcEventMessage, activeId: string): boolean {
+  const payload = message.payload as { assistantId?: unknown } | undefined
+  return payload?.assistantId !== undefined && payload.assistantId !== activeId
+}

@@ -25,7 +25,7 @@ import type { EndpointConfirmer } from './endpoint-guard'
 import { offHotkeyProvider, type HotkeyEvent, type HotkeyProvider } from './hotkey-provider'
 import { createRouter, type IpcRouter } from './router'
 import { AssistantSessions } from './assistant-sessions'
-import { createAssistantUnit, tagMessage } from './assistant-unit'
+import { createAssistantUnit, fromOtherAssistant, tagMessage } from './assistant-unit'
 import { createTalkControls, type TalkControls } from './talk-controls'
 import { HistoryService } from './history-service'
 import { SpendService } from './spend-service'
@@ -239,7 +239,8 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
   }
 
   function broadcast(message: IpcMessage): void {
-    notify(message)
+    // The tray and the overlay follow the active assistant (issue 14).
+    if (!fromOtherAssistant(message, sessions.activeId)) notify(message)
     for (const emit of emitters) {
       try {
         emitMessage(emit, message)

@@ -23,6 +23,7 @@ import { ToolActivityLog } from './ToolActivityLog'
 import { BudgetNotice } from './BudgetNotice'
 import { RebillingHint } from './RebillingHint'
 import { ScreenLookBar } from './ScreenLookBar'
+import { AssistantSwitcher } from './AssistantSwitcher'
 
 function ConnectButton(): JSX.Element {
   const status = useConnection((state) => state.status)
@@ -102,6 +103,7 @@ export function MainView(): JSX.Element {
         </button>
       </header>
       <main className="conversation">
+        <AssistantSwitcher />
         <SettingsNotice />
         <DeprecatedModelNotice />
         <UpdateNotice />

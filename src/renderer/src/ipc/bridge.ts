@@ -19,6 +19,7 @@ import { codeOf, messageOf } from '../stores/errors'
 import { connectHotkey } from './hotkey'
 import { connectTools } from '../stores/tools'
 import { connectSpend } from '../stores/spend'
+import { connectAssistants } from '../stores/assistants'
 import { createPushToTalk, type PushToTalk } from './push-to-talk'
 import { wantsMicrophoneOpen } from '../audio/microphone-policy'
 
@@ -172,6 +173,7 @@ export function startBridge(hark: HarkApi): Bridge {
     connectHotkey(hark, bridge.pushToTalk)
     connectTools(hark)
     connectSpend(hark)
+    connectAssistants(hark)
   }
   return bridge
 }

@@ -7,12 +7,22 @@ import { channelsOfKind, type EventChannel, type HarkApi } from '../../../shared
 
 type Listener = (payload: unknown) => void
 
+/** True: the event belongs to an assistant the window does not show (stores/assistants.ts). */
+type BackgroundRoute = (channel: EventChannel, payload: unknown) => boolean
+let background: BackgroundRoute | null = null
+
+/** Several assistants (issue 14): events of those not shown are kept aside, not shown. */
+export function routeAssistantEvents(route: BackgroundRoute | null): void {
+  background = route
+}
+
 export function createMainEvents(subscribe: HarkApi['on']): HarkApi['on'] {
   const listeners = new Map<EventChannel, Set<Listener>>()
   for (const channel of channelsOfKind('event')) {
     const registered = new Set<Listener>()
     listeners.set(channel, registered)
     subscribe(channel, (payload) => {
+      if (background?.(channel, payload)) return
       for (const listener of [...registered]) {
         // One failing listener must not keep the event from the others.
         try {
