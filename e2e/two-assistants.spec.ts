@@ -42,7 +42,7 @@ test('two assistants answer from their own sessions at the same time', async ({ 
   // Saved as Settings → Assistants would; the window learns of it from assistants.updated.
   await app.evaluate(async (file) => {
     const reply = await (
-      window as unknown as {
+      globalThis as unknown as {
         hark: { assistants: { save(f: unknown): Promise<{ ok: boolean }> } }
       }
     ).hark.assistants.save(file)

@@ -1,6 +1,10 @@
 // A global hotkey provider the test fires by hand (main's core without Electron's hook).
 import type { HotkeyStatusInfo } from '../../src/shared/ipc'
-import type { HotkeyEvent, HotkeyProvider } from '../../src/main/app/hotkey-provider'
+import type {
+  AssistantHotkey,
+  HotkeyEvent,
+  HotkeyProvider
+} from '../../src/main/app/hotkey-provider'
 
 export class FakeHotkey implements HotkeyProvider {
   readonly configured: string[] = []
@@ -26,5 +30,14 @@ export class FakeHotkey implements HotkeyProvider {
   }
   fire(event: HotkeyEvent): void {
     this.listener?.(event)
+  }
+}
+
+/** A provider with the assistants' own hotkeys too (issue 14): records what it was given. */
+export class FakeAssistantHotkeys extends FakeHotkey {
+  readonly assistantBindings: AssistantHotkey[][] = []
+  configureAssistants(bindings: readonly AssistantHotkey[]): Promise<void> {
+    this.assistantBindings.push([...bindings])
+    return Promise.resolve()
   }
 }

@@ -82,8 +82,11 @@ export class AssistantSessions {
     return false
   }
 
-  /** The assistant whose hotkey is pressed: the window's next push-to-talk turn goes to it. */
-  hotkeyPressed(assistantId: string): void {
+  /**
+   * A talk hotkey was pressed: the window's next push-to-talk turn goes to that assistant (an
+   * assistant's own hotkey) or to the active one (Settings → Talk hotkey, `undefined`).
+   */
+  hotkeyPressed(assistantId: string | undefined): void {
     this.#hotkeyTarget = assistantId
   }
 

@@ -25,6 +25,7 @@ import type { EndpointConfirmer } from './endpoint-guard'
 import { offHotkeyProvider, type HotkeyEvent, type HotkeyProvider } from './hotkey-provider'
 import { createRouter, type IpcRouter } from './router'
 import { AssistantSessions } from './assistant-sessions'
+import { followAssistantHotkeys } from './assistant-hotkeys'
 import { createAssistantUnit, fromOtherAssistant, tagMessage } from './assistant-unit'
 import { createTalkControls, type TalkControls } from './talk-controls'
 import { HistoryService } from './history-service'
@@ -127,7 +128,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
   const keys = providerKeys.forProvider('openai')
   const emitters = new Set<IpcEmit>()
   const observers = new Set<(activity: CoreActivity) => void>()
-  const hotkey = deps.hotkey ?? offHotkeyProvider()
+  const rawHotkey = deps.hotkey ?? offHotkeyProvider()
   const desktop = deps.desktop ?? noDesktopServices()
 
   const readSettings = async (): Promise<Settings> => (await settings.get()).settings
@@ -139,6 +140,15 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
   const unsubscribeAssistants = assistants.onChange((reply) =>
     broadcast({ channel: 'assistants.updated', payload: reply })
   )
+  // Each assistant's own hotkey talks to it; the Settings hotkey to the active one.
+  const followed = followAssistantHotkeys({
+    hotkey: rawHotkey,
+    assistants,
+    readSettingsHotkey: async () => (await readSettings()).hotkey,
+    platform: deps.platform ?? process.platform,
+    log
+  })
+  const hotkey = followed.hotkey
   const history: HistoryService = new HistoryService({
     dataDir: deps.userDataDir,
     cipher: deps.cipher,
@@ -273,9 +283,11 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     broadcast({ channel: 'capture.level', payload: { rms } })
   )
   // Key-up commits here; the other hotkey events drive the window, where the microphone is.
-  const unsubscribeHotkey = hotkey.subscribe((event) =>
-    event.type === 'talkEnd' ? sessions.releaseFromMain() : broadcast(hotkeyMessage(event))
-  )
+  const unsubscribeHotkey = hotkey.subscribe((event) => {
+    if (event.type === 'talkStart') sessions.hotkeyPressed(event.assistantId)
+    if (event.type === 'talkEnd') sessions.releaseFromMain()
+    else broadcast(hotkeyMessage(event))
+  })
   const unsubscribeWake = deps.wakeSignals?.((cause) => {
     for (const unit of sessions.units().values()) unit.session.checkConnection(cause)
   })
@@ -339,6 +351,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
       unsubscribeHotkey()
       unsubscribeWake?.()
       unsubscribeAssistants()
+      followed.dispose()
       updates.stop()
       emitters.clear()
       observers.clear()

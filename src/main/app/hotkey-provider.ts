@@ -5,7 +5,18 @@
 import type { HotkeyStatusInfo } from '../../shared/ipc'
 
 export type HotkeyEvent =
-  { type: 'talkStart' | 'talkEnd' | 'talkCancel' } | { type: 'status'; status: HotkeyStatusInfo }
+  | {
+      type: 'talkStart' | 'talkEnd' | 'talkCancel'
+      /** An assistant's own hotkey (issue 14); absent for Settings → Talk hotkey (the active one). */
+      assistantId?: string
+    }
+  | { type: 'status'; status: HotkeyStatusInfo }
+
+/** An assistant's own talk hotkey (issue 14). */
+export interface AssistantHotkey {
+  assistantId: string
+  hotkey: string
+}
 
 export interface HotkeyProvider {
   status(): HotkeyStatusInfo
@@ -13,6 +24,11 @@ export interface HotkeyProvider {
   subscribe(listener: (event: HotkeyEvent) => void): () => void
   /** Apply the user's hotkey setting (at start and whenever it changes). Never rejects. */
   configure(hotkey: string): Promise<void>
+  /**
+   * The assistants' own hotkeys, each talking to its assistant (issue 14); replaces the previous
+   * set. Optional: a provider without it only has the Settings hotkey. Never rejects.
+   */
+  configureAssistants?(bindings: readonly AssistantHotkey[]): Promise<void>
 }
 
 export const BROWSER_HOTKEY_STATUS: HotkeyStatusInfo = {
