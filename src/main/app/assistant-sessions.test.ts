@@ -10,7 +10,10 @@ import { settingsSchema } from '../../shared/settings'
 
 const KEY = 'sk-test-0123456789abcdef'
 
-function withTranslator(activeId: string, change: Partial<AssistantsFile['assistants'][0]> = {}) {
+function withTranslator(
+  activeId: string,
+  change: Partial<AssistantsFile['assistants'][0]> = {}
+): AssistantsFile {
   const file = assistantsFromSettings(settingsSchema.parse({}))
   const translator = {
     id: 'translator',
