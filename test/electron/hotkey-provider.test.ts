@@ -79,4 +79,41 @@ describe('desktop hotkey provider', () => {
     expect(logged).toContain('hotkey: the keyboard hook did not start; trying globalShortcut')
     provider.stop()
   })
+
+  it('gives each assistant’s own hotkey its own binding, talking to that assistant', async () => {
+    const provider = createDesktopHotkeyProvider({ platform: 'darwin', env: {}, log: () => {} })
+    const events: HotkeyEvent[] = []
+    provider.subscribe((event) => events.push(event))
+    await provider.configure('CommandOrControl+Shift+Space')
+    await provider.configureAssistants?.([{ assistantId: 'translator', hotkey: 'Alt+F8' }])
+    expect([...electronStub.globalShortcut.registered.keys()]).toEqual([
+      'Shift+Super+Space',
+      'Alt+F8'
+    ])
+    electronStub.globalShortcut.registered.get('Alt+F8')?.()
+    await vi.waitFor(() =>
+      expect(events).toContainEqual({ type: 'talkStart', assistantId: 'translator' })
+    )
+    // A new set replaces the old; the Settings hotkey stays.
+    await provider.configureAssistants?.([])
+    expect([...electronStub.globalShortcut.registered.keys()]).toEqual(['Shift+Super+Space'])
+    provider.stop()
+    expect(electronStub.globalShortcut.registered.size).toBe(0)
+  })
+
+  it('shares one keyboard hook between the Settings hotkey and the assistants’ ones', async () => {
+    let starts = 0
+    let stops = 0
+    hook.backend = { kind: 'uiohook', start: () => void starts++, stop: () => void stops++ }
+    const provider = createDesktopHotkeyProvider({ platform: 'win32', env: {}, log: () => {} })
+    await provider.configure('CommandOrControl+Shift+Space')
+    await provider.configureAssistants?.([{ assistantId: 'translator', hotkey: 'Alt+F8' }])
+    expect(provider.status()).toMatchObject({ mode: 'hold', backend: 'uiohook' })
+    expect([hook.loads, starts]).toEqual([1, 1])
+    // A changed Settings hotkey restarts its own service only: the hook keeps running.
+    await provider.configure('Alt+F9')
+    expect(stops).toBe(0)
+    provider.stop()
+    expect(stops).toBe(1)
+  })
 })

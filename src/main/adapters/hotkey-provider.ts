@@ -3,12 +3,13 @@
 // callbacks into talk events for the renderer, which owns the microphone (docs/architecture.md, "Audio path").
 import { systemPreferences } from 'electron'
 import type { HotkeyStatusInfo } from '../../shared/ipc'
-import type { HotkeyEvent, HotkeyProvider } from '../app/hotkey-provider'
+import type { AssistantHotkey, HotkeyEvent, HotkeyProvider } from '../app/hotkey-provider'
 import { acceleratorProblem } from '../hotkey/accelerator'
 import { createHotkeyService, systemClock, type HotkeyService } from '../hotkey/hotkey-service'
 import type { RealtimeLog } from '../realtime/event-bus'
 import { createGlobalShortcutBackend } from './hotkey-global-shortcut'
 import { loadUiohookBackend } from './hotkey-uiohook'
+import { shareKeyHook, type SharedKeyHook } from '../hotkey/shared-key-hook'
 
 export interface DesktopHotkeyProvider extends HotkeyProvider {
   stop(): void
@@ -33,6 +34,21 @@ export function createDesktopHotkeyProvider(deps: {
   }
   // Settings changes can overlap; only the newest configure may install its service.
   let generation = 0
+  // One native hook for the Settings hotkey and the assistants' own (issue 14): stopping one
+  // service must not take the hook's listeners from the others. Remade if the trust changes.
+  let shared: { trusted: boolean | undefined; hook: SharedKeyHook } | undefined
+  const sharedHook = (accessibilityTrusted: boolean | undefined): SharedKeyHook => {
+    if (shared?.trusted !== accessibilityTrusted || !shared)
+      shared = {
+        trusted: accessibilityTrusted,
+        hook: shareKeyHook(() =>
+          loadUiohookBackend(systemClock, { platform, env, accessibilityTrusted })
+        )
+      }
+    return shared.hook
+  }
+  let assistantServices: HotkeyService[] = []
+  let assistantGeneration = 0
 
   const setStatus = (status: HotkeyStatusInfo): void => {
     current = status
@@ -63,9 +79,7 @@ export function createDesktopHotkeyProvider(deps: {
         env,
         accessibilityTrusted,
         loadHookBackend: () =>
-          withHook
-            ? loadUiohookBackend(systemClock, { platform, env, accessibilityTrusted })
-            : Promise.resolve(null),
+          withHook ? sharedHook(accessibilityTrusted).view() : Promise.resolve(null),
         createShortcutBackend: (accelerator) =>
           createGlobalShortcutBackend(accelerator, systemClock),
         clock: systemClock,
@@ -115,7 +129,46 @@ export function createDesktopHotkeyProvider(deps: {
     }
   }
 
+  // Each assistant's own hotkey (issue 14): its own service and hold-to-talk machine on the
+  // shared hook (or a globalShortcut toggle where there is no hook), talking to that assistant.
+  const configureAssistants = async (bindings: readonly AssistantHotkey[]): Promise<void> => {
+    const mine = ++assistantGeneration
+    for (const service of assistantServices) service.stop()
+    assistantServices = []
+    const accessibilityTrusted =
+      platform === 'darwin' ? systemPreferences.isTrustedAccessibilityClient(false) : undefined
+    for (const { assistantId, hotkey } of bindings) {
+      const talk = (type: 'talkStart' | 'talkEnd' | 'talkCancel') => (): void =>
+        emit({ type, assistantId })
+      try {
+        const service = await createHotkeyService({
+          hotkey,
+          platform,
+          env,
+          accessibilityTrusted,
+          loadHookBackend: () => sharedHook(accessibilityTrusted).view(),
+          createShortcutBackend: (accelerator) =>
+            createGlobalShortcutBackend(accelerator, systemClock),
+          clock: systemClock,
+          callbacks: {
+            onTalkStart: talk('talkStart'),
+            onTalkEnd: talk('talkEnd'),
+            onTalkCancel: talk('talkCancel'),
+            onError: (error) => log('warn', 'hotkey: callback failed', { error: String(error) })
+          }
+        })
+        if (mine !== assistantGeneration) return
+        const status = await service.start()
+        assistantServices.push(service)
+        log('info', 'hotkey: an assistant’s hotkey', { mode: status.mode, backend: status.backend })
+      } catch (error) {
+        log('warn', 'hotkey: an assistant’s hotkey could not start', { error: String(error) })
+      }
+    }
+  }
+
   return {
+    configureAssistants,
     status: () => ({ ...current }),
     subscribe(listener) {
       listeners.add(listener)
@@ -127,6 +180,9 @@ export function createDesktopHotkeyProvider(deps: {
     stop() {
       generation++
       stop()
+      assistantGeneration++
+      for (const service of assistantServices) service.stop()
+      assistantServices = []
     }
   }
 }
