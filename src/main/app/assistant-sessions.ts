@@ -6,6 +6,7 @@
 // else the active one, and a turn stays with the assistant it started with until it ends.
 import { DEFAULT_ASSISTANT_ID, type AssistantsFile } from '../../shared/assistants'
 import type { RealtimeLog } from '../realtime/event-bus'
+import type { ToolPolicy } from '../tools/tool-types'
 import type { AssistantsStore } from '../assistants/assistants-store'
 import { HarkError } from './ipc-error'
 import type { OnDemandSession, RouterSession } from './on-demand-session'
@@ -54,6 +55,11 @@ export class AssistantSessions {
   /** The active assistant's id as last known (the store is read at start and on every change). */
   get activeId(): string {
     return this.#file?.activeId ?? DEFAULT_ASSISTANT_ID
+  }
+
+  /** An assistant's own tool policies (issue 14), as last saved; none for an unknown one. */
+  toolPoliciesOf(assistantId: string): Readonly<Record<string, ToolPolicy>> {
+    return this.#file?.assistants.find((a) => a.id === assistantId)?.toolPolicies ?? {}
   }
 
   /** The active assistant's session (made on first use). */

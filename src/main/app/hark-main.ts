@@ -200,14 +200,16 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
         readSettings,
         readAssistants: async () => (await assistants.get()).file,
         readKey: (provider) => providerKeys.forProvider(provider).read(),
-        createController: (config) => {
+        createController: (config, assistantId) => {
           if (deps.createController) return deps.createController(config)
+          // The assistant's own tool policies win over the global ones, for its session only.
+          const policies = sessions.toolPoliciesOf(assistantId)
           const controller = new RealtimeController(config, {
-            tools: tools.sdkTools(),
-            approveTool: tools.decide,
+            tools: tools.sdkTools(policies),
+            approveTool: tools.decideFor(policies),
             log
           })
-          tools.attachController(controller)
+          tools.attachController(controller, policies)
           return controller
         },
         onEvent: (event, assistantId) => {

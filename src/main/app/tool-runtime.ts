@@ -15,7 +15,7 @@ import type { DesktopToolServices } from '../tools/desktop-tool-services'
 import { toSdkTools } from '../tools/sdk-tools'
 import type { HarkTool } from '../tools/tool-types'
 import { createToolPermissions } from '../tools/tool-permissions'
-import { ToolHost, type ToolHostEvent } from '../tools/tool-host'
+import { ToolHost, type AssistantToolPolicies, type ToolHostEvent } from '../tools/tool-host'
 import type { IpcEventMessage } from './event-mapping'
 import { HarkError } from './ipc-error'
 import type { InvokeHandlers } from './router'
@@ -54,6 +54,7 @@ export class ToolRuntime {
   readonly mcp: McpManager
   readonly #deps: ToolRuntimeDeps
   #controller: ToolAwareController | undefined
+  #assistantPolicies: AssistantToolPolicies | undefined
   #changeScheduled = false
   #disposed = false
   /** What the window was last told (or would see at start): unchanged lists are not re-sent. */
@@ -108,16 +109,27 @@ export class ToolRuntime {
       )
   }
 
-  sdkTools(): RealtimeTool[] {
-    return toSdkTools(this.host)
+  /** `assistant`: that assistant's own policies, over the global ones (issue 14). */
+  sdkTools(assistant?: AssistantToolPolicies): RealtimeTool[] {
+    return toSdkTools(this.host, assistant)
   }
 
   readonly decide: ToolApprovalDecider = (callId, name, argumentsJson) =>
     this.host.decideApproval(callId, name, argumentsJson)
 
+  /** The approval decider of a session running an assistant with its own policies. */
+  decideFor(assistant: AssistantToolPolicies): ToolApprovalDecider {
+    return (callId, name, argumentsJson) =>
+      this.host.decideApproval(callId, name, argumentsJson, assistant)
+  }
+
   /** The live session's controller: it is given the new tool list when tools change. */
-  attachController(controller: ToolAwareController | undefined): void {
+  attachController(
+    controller: ToolAwareController | undefined,
+    assistant?: AssistantToolPolicies
+  ): void {
     this.#controller = controller
+    this.#assistantPolicies = assistant
   }
 
   /** A session that ends takes its pending approvals with it. */
@@ -219,11 +231,13 @@ export class ToolRuntime {
       this.#lastOverview = text
       this.#deps.broadcast({ channel: 'tools.changed', payload: overview })
       // Also while it connects: the controller hands the list over once connected.
-      this.#controller?.updateTools(this.sdkTools()).catch((error: unknown) =>
-        this.#deps.log('warn', 'tools: the session could not take the new tool list', {
-          error: String(error)
-        })
-      )
+      this.#controller
+        ?.updateTools(this.sdkTools(this.#assistantPolicies))
+        .catch((error: unknown) =>
+          this.#deps.log('warn', 'tools: the session could not take the new tool list', {
+            error: String(error)
+          })
+        )
     })
   }
 }

@@ -3,12 +3,12 @@
 // a policy changed or an "always allow" revoked applies to the very next call.
 import { tool } from '@openai/agents-realtime'
 import type { RealtimeTool } from '../realtime/session-config'
-import type { ToolHost } from './tool-host'
+import type { AssistantToolPolicies, ToolHost } from './tool-host'
 
-export function toSdkTools(host: ToolHost): RealtimeTool[] {
+export function toSdkTools(host: ToolHost, assistant?: AssistantToolPolicies): RealtimeTool[] {
   return host
     .all()
-    .filter((entry) => host.policyOf(entry) !== 'never')
+    .filter((entry) => host.policyOf(entry, assistant) !== 'never')
     .map((entry) =>
       tool({
         name: entry.name,
@@ -16,12 +16,13 @@ export function toSdkTools(host: ToolHost): RealtimeTool[] {
         // Non-strict: MCP schemas are not written for OpenAI's strict mode; Hark checks them.
         parameters: entry.parameters as never,
         strict: false,
-        needsApproval: () => Promise.resolve(host.needsApproval(entry.name)),
+        needsApproval: () => Promise.resolve(host.needsApproval(entry.name, assistant)),
         execute: (_input, _context, details) =>
           host.execute(
             details?.toolCall?.callId ?? '',
             entry.name,
-            details?.toolCall?.arguments ?? JSON.stringify(_input ?? {})
+            details?.toolCall?.arguments ?? JSON.stringify(_input ?? {}),
+            assistant
           )
       })
     )

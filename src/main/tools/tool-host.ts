@@ -10,6 +10,9 @@ import type { ToolPermissions } from './tool-permissions'
 import { normalizePolicy } from './tool-types'
 import type { HarkTool, ToolPolicy, ToolSummary } from './tool-types'
 
+/** One assistant's tool policies by tool name (issue 14; src/shared/assistants.ts). */
+export type AssistantToolPolicies = Readonly<Record<string, ToolPolicy>>
+
 export type ToolActivityState = 'waiting' | 'running' | 'done' | 'failed' | 'denied' | 'timed_out'
 
 /** One call as the conversation shows it. */
@@ -84,9 +87,15 @@ export class ToolHost {
     return this.all().find((tool) => tool.name === name)
   }
 
-  policyOf(tool: HarkTool): ToolPolicy {
+  /**
+   * `assistant`: one assistant's own policies (issue 14), which win over the global ones for its
+   * session only. An unknown value falls back to `ask` (fail closed, as for the global ones).
+   */
+  policyOf(tool: HarkTool, assistant?: AssistantToolPolicies): ToolPolicy {
     return normalizePolicy(
-      this.#options.permissions.policyOverride(tool.name) ?? tool.defaultPolicy
+      assistant?.[tool.name] ??
+        this.#options.permissions.policyOverride(tool.name) ??
+        tool.defaultPolicy
     )
   }
 
@@ -95,10 +104,10 @@ export class ToolHost {
   }
 
   /** Whether a call needs the user's yes. Unknown tools and `never` ask (and are then refused). */
-  needsApproval(name: string): boolean {
+  needsApproval(name: string, assistant?: AssistantToolPolicies): boolean {
     const tool = this.find(name)
     if (!tool) return true
-    const policy = this.policyOf(tool)
+    const policy = this.policyOf(tool, assistant)
     if (policy === 'run') return false
     return policy !== 'ask' || !this.isAlwaysAllowed(tool)
   }
@@ -118,7 +127,8 @@ export class ToolHost {
   async decideApproval(
     callId: string,
     name: string,
-    argumentsJson: string
+    argumentsJson: string,
+    assistant?: AssistantToolPolicies
   ): Promise<ApprovalVerdict> {
     const tool = this.find(name)
     const argumentsText = readableArguments(argumentsJson)
@@ -126,7 +136,7 @@ export class ToolHost {
       approved: false,
       message: this.#denied(callId, name, argumentsText, message)
     })
-    const unavailable = this.#unavailable(name, tool)
+    const unavailable = this.#unavailable(name, tool, assistant)
     if (unavailable !== null || !tool) return refuse(unavailable ?? '')
     // A call that cannot run is refused before the user is bothered with it.
     const check = checkArguments(tool.parameters, argumentsJson)
@@ -144,10 +154,15 @@ export class ToolHost {
   }
 
   /** Run a call the SDK lets through (policy `run`, always allowed, or just approved). */
-  async execute(callId: string, name: string, argumentsJson: string): Promise<string> {
+  async execute(
+    callId: string,
+    name: string,
+    argumentsJson: string,
+    assistant?: AssistantToolPolicies
+  ): Promise<string> {
     const tool = this.find(name)
     const argumentsText = readableArguments(argumentsJson)
-    const unavailable = this.#unavailable(name, tool)
+    const unavailable = this.#unavailable(name, tool, assistant)
     if (unavailable !== null || !tool)
       return this.#denied(callId, name, argumentsText, unavailable ?? '')
     this.#activity({ callId, toolName: name, argumentsText, state: 'running', resultText: null })
@@ -199,9 +214,13 @@ export class ToolHost {
   }
 
   /** Why a call cannot run at all, whatever the user would say; null when it can. */
-  #unavailable(name: string, tool: HarkTool | undefined): string | null {
+  #unavailable(
+    name: string,
+    tool: HarkTool | undefined,
+    assistant?: AssistantToolPolicies
+  ): string | null {
     if (!tool) return `Hark has no tool named ${name}.`
-    return this.policyOf(tool) === 'never' ? 'The user has turned this tool off.' : null
+    return this.policyOf(tool, assistant) === 'never' ? 'The user has turned this tool off.' : null
   }
 
   /** Shows the call as not run and returns the reason, for the model. */
