@@ -24,7 +24,9 @@ export const conversationSummarySchema = z.object({
   startedAtMs: z.number(),
   updatedAtMs: z.number(),
   itemCount: z.number(),
-  recording: z.string().optional()
+  recording: z.string().optional(),
+  /** Whose conversation it is (issue 14); absent = the default assistant. */
+  assistantId: z.string().optional()
 })
 export type ConversationSummaryInfo = z.infer<typeof conversationSummarySchema>
 

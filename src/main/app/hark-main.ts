@@ -214,22 +214,25 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
         },
         onEvent: (event, assistantId) => {
           // Saved before it is shown: a kill right after a caption appears keeps that item.
-          history.onEvent(event)
+          history.onEvent(event, assistantId)
           if (event.type === 'status')
             updates.noteConnection(sessions.liveExcept(assistantId) ? 'connected' : event.status)
           if (event.type === 'status' && event.status !== 'connected') tools.sessionEnded()
-          spend.onEvent(event)
+          spend.onEvent(event, assistantId)
           // Hands-free: the user began the next message, so a kept screen look goes just before it.
           if (event.type === 'speech_started') screen.sendPendingWithMessage()
           if (event.type === 'audio') sessions.noteItem(event.itemId, assistantId)
           broadcast(tagMessage(toIpcEvent(event), assistantId))
         },
-        onConversationStart: (_assistantId, { settings: current, seed }): Promise<void> =>
-          history.conversationStarted(current, seed),
+        onConversationStart: (assistantId, { settings: current, seed }): Promise<void> =>
+          history.conversationStarted(current, seed, assistantId),
         chooseEngine: engines.choose,
-        onAudioSent: (_assistantId, pcm) => history.recording.sent(pcm),
-        onPlayback: (_assistantId, itemId, playedMs, final) =>
-          history.recording.played(itemId, playedMs, final),
+        onAudioSent: (assistantId, pcm) => {
+          if (history.recordsAudioOf(assistantId)) history.recording.sent(pcm)
+        },
+        onPlayback: (assistantId, itemId, playedMs, final) => {
+          if (history.recordsAudioOf(assistantId)) history.recording.played(itemId, playedMs, final)
+        },
         responseGate: spend,
         emit: (message) => broadcast(message)
       })

@@ -14,6 +14,7 @@ import { HistoryRecorder } from '../history/recorder'
 import { createRecording, readRecording, type RecordingHooks } from './recording-hooks'
 import type { Conversation, StoredItem } from '../history/types'
 import type { SessionEvent } from './event-mapping'
+import { DEFAULT_ASSISTANT_ID } from '../../shared/assistants'
 import { HarkError } from './ipc-error'
 
 export type HistoryChannel = Extract<InvokeChannel, `history.${string}`>
@@ -66,21 +67,17 @@ export class HistoryService {
   #problem: string | null = null
   #continuedFrom: string | null = null
 
+  /** The other assistants' live conversations (issue 14); `recorder` is the default one's. */
+  readonly #assistantRecorders = new Map<string, HistoryRecorder>()
+  /** The audio recording follows the conversation started last (one recording at a time). */
+  #recordingOwner: string = DEFAULT_ASSISTANT_ID
+
   constructor(deps: HistoryServiceDeps) {
     this.#deps = deps
-    this.recorder = new HistoryRecorder({
-      store: () => this.#store,
-      now: deps.now ?? Date.now,
-      onStatus: ({ problem }) => {
-        this.#problem = problem
-        if (problem !== null) deps.log('warn', 'history: not saving', { problem })
-        this.#changed()
-      },
-      onSaved: () => this.#changed()
-    })
+    this.recorder = this.#newRecorder()
     this.recording = createRecording({
       now: () => performance.now(),
-      historyWriter: () => this.recorder.writer,
+      historyWriter: () => this.#recorderOf(this.#recordingOwner).writer,
       onProblem: () => this.#changed(),
       log: deps.log
     })
@@ -119,26 +116,64 @@ export class HistoryService {
     this.recording.settingChanged(settings, this.#store)
   }
 
-  /** The session manager's cue: a user's start or a Continue begins a new conversation. */
-  async conversationStarted(settings: Settings, seed: readonly ConversationItem[]): Promise<void> {
+  /**
+   * The session manager's cue: a user's start or a Continue begins a new conversation.
+   * `assistantId`: whose session it is (issue 14), kept with the conversation.
+   */
+  async conversationStarted(
+    settings: Settings,
+    seed: readonly ConversationItem[],
+    assistantId: string = DEFAULT_ASSISTANT_ID
+  ): Promise<void> {
     // The store is open before the first item can arrive; a failure to open is its status.
     await this.open().catch(() => undefined)
     const continuedFrom = seed.length > 0 ? this.#continuedFrom : null
     this.#continuedFrom = null
-    this.recorder.begin(
+    this.#recorderOf(assistantId).begin(
       {
         model: settings.model,
         voice: settings.voice,
-        ...(continuedFrom ? { continuedFrom } : {})
+        ...(continuedFrom ? { continuedFrom } : {}),
+        // The default assistant's conversations are written as before (no id = the default).
+        ...(assistantId !== DEFAULT_ASSISTANT_ID ? { assistantId } : {})
       },
       seed.map((item) => item.itemId)
     )
+    this.#recordingOwner = assistantId
     this.recording.beginFor(settings, this.#store)
   }
 
-  onEvent(event: SessionEvent): void {
-    this.recorder.onEvent(event)
-    this.recording.onEvent(event)
+  onEvent(event: SessionEvent, assistantId: string = DEFAULT_ASSISTANT_ID): void {
+    this.#recorderOf(assistantId).onEvent(event)
+    if (assistantId === this.#recordingOwner) this.recording.onEvent(event)
+  }
+
+  /** Whether this assistant's audio goes into the recording (the conversation started last). */
+  recordsAudioOf(assistantId: string): boolean {
+    return assistantId === this.#recordingOwner
+  }
+
+  #recorderOf(assistantId: string): HistoryRecorder {
+    if (assistantId === DEFAULT_ASSISTANT_ID) return this.recorder
+    let recorder = this.#assistantRecorders.get(assistantId)
+    if (!recorder) {
+      recorder = this.#newRecorder()
+      this.#assistantRecorders.set(assistantId, recorder)
+    }
+    return recorder
+  }
+
+  #newRecorder(): HistoryRecorder {
+    return new HistoryRecorder({
+      store: () => this.#store,
+      now: this.#deps.now ?? Date.now,
+      onStatus: ({ problem }) => {
+        this.#problem = problem
+        if (problem !== null) this.#deps.log('warn', 'history: not saving', { problem })
+        this.#changed()
+      },
+      onSaved: () => this.#changed()
+    })
   }
 
   async status(): Promise<HistoryStatus> {

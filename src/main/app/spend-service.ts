@@ -53,10 +53,11 @@ export class SpendService {
   }
 
   /** Every session event: costs are counted, a hands-free turn over budget is held. */
-  onEvent(event: SessionEvent): void {
+  onEvent(event: SessionEvent, assistantId?: string): void {
     if (event.type === 'turn_metrics') {
       const before = this.#level()
-      this.#deps.ledger.record(`response:${event.responseId}`, knownCostUsd(event))
+      // Also counted for its assistant (issue 14): spend.json keeps each one's month.
+      this.#deps.ledger.record(`response:${event.responseId}`, knownCostUsd(event), assistantId)
       const after = this.#level()
       if (after === 'over' && before !== 'over') this.#deps.session().setAutoRespond(false)
       this.#broadcast()

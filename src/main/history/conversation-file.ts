@@ -69,6 +69,7 @@ export async function readConversation(
         conversation.model = record.model
         conversation.voice = record.voice
         if (record.continuedFrom !== undefined) conversation.continuedFrom = record.continuedFrom
+        if (record.assistantId !== undefined) conversation.assistantId = record.assistantId
         break
       case 'item': {
         const { k: _kind, ...item } = record

@@ -61,6 +61,8 @@ export interface ConversationStart {
   model: string
   voice: string
   continuedFrom?: string
+  /** Whose conversation it is (issue 14); absent = the default assistant (older files too). */
+  assistantId?: string
 }
 
 /** Appends one live conversation's records. Every method throws on a failed write (ENOSPC). */
@@ -189,7 +191,8 @@ class Store implements HistoryStore {
       title: UNTITLED,
       startedAtMs,
       updatedAtMs: startedAtMs,
-      itemCount: 0
+      itemCount: 0,
+      ...(start.assistantId !== undefined ? { assistantId: start.assistantId } : {})
     }
     this.index.append([{ op: 'put', id, value: { ...summary } }])
     return new Writer(this, id, path, summary)
@@ -331,6 +334,7 @@ class Store implements HistoryStore {
       const { id: _id, title, startedAtMs, updatedAtMs, itemCount, recording } = conversation
       const summary: ConversationSummary = { id, title, startedAtMs, updatedAtMs, itemCount }
       if (recording !== undefined) summary.recording = recording
+      if (conversation.assistantId !== undefined) summary.assistantId = conversation.assistantId
       this.index.append([{ op: 'put', id, value: summary }])
       this.searchLog.append([
         { op: 'put', id, value: conversation.items.map(searchableText).join('\n') }
@@ -405,19 +409,26 @@ const summaryForm = {
     s.startedAtMs,
     s.updatedAtMs,
     s.itemCount,
-    ...(s.recording === undefined ? [] : [s.recording])
+    // An index written before issue 14 has no assistant: its tuples end at the recording.
+    ...(s.assistantId !== undefined
+      ? [s.recording ?? null, s.assistantId]
+      : s.recording === undefined
+        ? []
+        : [s.recording])
   ],
   unpack: (packed: unknown[]): [string, ConversationSummary] => {
-    const [id, title, startedAtMs, updatedAtMs, itemCount, recording] = packed as [
+    const [id, title, startedAtMs, updatedAtMs, itemCount, recording, assistantId] = packed as [
       string,
       string,
       number,
       number,
       number,
+      string | null | undefined,
       string | undefined
     ]
     const summary: ConversationSummary = { id, title, startedAtMs, updatedAtMs, itemCount }
-    if (recording !== undefined) summary.recording = recording
+    if (typeof recording === 'string') summary.recording = recording
+    if (typeof assistantId === 'string') summary.assistantId = assistantId
     return [id, summary]
   }
 }

@@ -39,6 +39,8 @@ export type ConversationRecord =
       voice: string
       /** Set for a conversation begun with Continue from an older one. */
       continuedFrom?: string
+      /** Whose conversation it is (issue 14); absent in older files = the default assistant. */
+      assistantId?: string
     }
   | ({ k: 'item' } & StoredItem)
   | ({ k: 'usage' } & StoredUsage)
@@ -62,6 +64,8 @@ export interface ConversationSummary {
   itemCount: number
   /** The WAV file name in the recordings folder, when one was recorded. */
   recording?: string
+  /** Whose conversation it is (issue 14); absent = the default assistant (older files too). */
+  assistantId?: string
 }
 
 export interface Conversation extends ConversationSummary {

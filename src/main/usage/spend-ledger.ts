@@ -24,7 +24,17 @@ const roundUsd = (usd: number): number => Math.round(usd * 1e8) / 1e8
 const fileSchema = z.object({
   version: z.literal(1),
   /** Local calendar day (YYYY-MM-DD) → USD spent that day. */
-  days: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.number().finite().nonnegative())
+  days: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.number().finite().nonnegative()),
+  /**
+   * Issue 14: assistant id → local month (YYYY-MM) → USD its sessions spent. Absent in files
+   * written before; costs recorded without an assistant are only in `days`.
+   */
+  assistants: z
+    .record(
+      z.string().max(40),
+      z.record(z.string().regex(/^\d{4}-\d{2}$/), z.number().finite().nonnegative())
+    )
+    .optional()
 })
 
 export interface SpendTotals {
@@ -55,6 +65,7 @@ export class SpendLedger {
   readonly #now: () => Date
   readonly #write: (path: string, text: string) => Promise<void>
   #days: Record<string, number> = {}
+  #assistants: Record<string, Record<string, number>> = {}
   readonly #counted = new Map<string, number>()
   #problem: string | null = null
   /** False while the file could not be read: Hark then never overwrites it. */
@@ -90,6 +101,7 @@ export class SpendLedger {
     const parsed = parseSpendFile(text)
     if (parsed) {
       this.#days = parsed
+      this.#assistants = parseAssistantMonths(text)
       return
     }
     const aside = join(this.#dir, `spend.corrupt-${this.#now().getTime()}.json`)
@@ -108,7 +120,7 @@ export class SpendLedger {
    * Count what `key` cost. The same key again counts only what it grew by (a late
    * transcription); a smaller figure is ignored: money spent is never taken back.
    */
-  record(key: string, costUsd: number): void {
+  record(key: string, costUsd: number, assistantId?: string): void {
     if (!Number.isFinite(costUsd) || costUsd <= 0) return
     const before = this.#counted.get(key) ?? 0
     const added = roundUsd(costUsd - before)
@@ -121,6 +133,11 @@ export class SpendLedger {
     }
     const day = localDay(this.#now())
     this.#days[day] = roundUsd((this.#days[day] ?? 0) + added)
+    if (assistantId !== undefined) {
+      const months = (this.#assistants[assistantId] ??= {})
+      const month = day.slice(0, 7)
+      months[month] = roundUsd((months[month] ?? 0) + added)
+    }
     this.#save()
   }
 
@@ -133,6 +150,15 @@ export class SpendLedger {
     return { day, month, todayUsd: this.#days[day] ?? 0, monthUsd: roundUsd(monthUsd) }
   }
 
+  /** This month's spending per assistant (issue 14), by assistant id. */
+  assistantMonthTotals(): Record<string, number> {
+    const month = localDay(this.#now()).slice(0, 7)
+    const totals: Record<string, number> = {}
+    for (const [assistantId, months] of Object.entries(this.#assistants))
+      if (months[month] !== undefined) totals[assistantId] = months[month]
+    return totals
+  }
+
   /** Resolves once every write so far has finished (tests, shutdown). */
   flushed(): Promise<void> {
     return this.#writing
@@ -141,7 +167,8 @@ export class SpendLedger {
   #save(): void {
     if (!this.#writable) return
     this.#prune()
-    const text = `${JSON.stringify({ version: 1, days: this.#days }, null, 2)}\n`
+    const assistants = Object.keys(this.#assistants).length > 0 ? this.#assistants : undefined
+    const text = `${JSON.stringify({ version: 1, days: this.#days, assistants }, null, 2)}\n`
     this.#writing = this.#writing
       .then(() => this.#write(this.#path, text))
       .then(
@@ -170,5 +197,15 @@ export function parseSpendFile(text: string): Record<string, number> | null {
     return parsed.success ? { ...parsed.data.days } : null
   } catch {
     return null
+  }
+}
+
+/** The per-assistant months of a file parseSpendFile accepted; none in older files. */
+function parseAssistantMonths(text: string): Record<string, Record<string, number>> {
+  try {
+    const parsed = fileSchema.safeParse(JSON.parse(text.replace(/^\uFEFF/, '')))
+    return parsed.success ? structuredClone(parsed.data.assistants ?? {}) : {}
+  } catch {
+    return {}
   }
 }
