@@ -116,3 +116,15 @@ export function createAssistantsStore(options: {
     }
   }
 }
+
+/** The saved assistants, or null when there are none saved or the file is not usable (the CLI). */
+export async function readAssistantsFile(dir: string): Promise<AssistantsFile | null> {
+  try {
+    const checked = assistantsFileSchema.safeParse(
+      JSON.parse(await readFile(join(dir, ASSISTANTS_FILE_NAME), 'utf8'))
+    )
+    return checked.success ? checked.data : null
+  } catch {
+    return null
+  }
+}

@@ -9,6 +9,8 @@ import { isConversationId, type Conversation } from '../history/types'
 import { noKeyStoreCipher } from '../storage/no-key-store'
 import { writeFileAtomic } from '../storage/atomic-file'
 import { cliDataDir } from './data-dir'
+import { readAssistantsFile } from '../assistants/assistants-store'
+import { assistantLabel } from '../../shared/assistant-names'
 import { CliError, ExitCode } from './exit-codes'
 import type { CliIo } from './main'
 
@@ -55,12 +57,15 @@ export async function runHistoryCommand(io: CliIo, argv: readonly string[]): Pro
       case 'list': {
         const list = await store.list()
         notices(io, list.notices)
+        const assistants = await readAssistantsFile(cliDataDir(io.env))
         if (json) print(list)
         else
-          for (const entry of list.conversations)
+          for (const entry of list.conversations) {
+            const who = assistantLabel(assistants, entry.assistantId)
             io.stdout(
-              `${entry.id}  ${date(entry.startedAtMs)}  ${entry.title} (${entry.itemCount} items)\n`
+              `${entry.id}  ${date(entry.startedAtMs)}  ${entry.title} (${entry.itemCount} items)${who === null ? '' : `  [${who}]`}\n`
             )
+          }
         return ExitCode.ok
       }
       case 'show': {

@@ -14,6 +14,8 @@ import {
   useHistory
 } from '../stores/history'
 import { RecordingPlayer } from './RecordingPlayer'
+import { useAssistants } from '../stores/assistants'
+import { assistantLabel } from '../../../shared/assistant-names'
 import '../styles/history.css'
 
 /** The words of a search snippet with each match in <mark>. */
@@ -33,6 +35,12 @@ const day = (ms: number): string =>
   new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' })
 const time = (ms: number): string =>
   new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+
+/** Whose conversation it is, once there are two or more assistants (issue 14). */
+function AssistantName({ assistantId }: { assistantId: string | undefined }): JSX.Element | null {
+  const label = useAssistants((state) => assistantLabel(state.file, assistantId))
+  return label === null ? null : <span className="muted history__assistant">{label}</span>
+}
 
 function ByDate({ conversations }: { conversations: ConversationSummaryInfo[] }): JSX.Element {
   const groups = new Map<string, ConversationSummaryInfo[]>()
@@ -54,6 +62,7 @@ function ByDate({ conversations }: { conversations: ConversationSummaryInfo[] })
                   onClick={() => void openConversation(entry.id)}
                 >
                   <span className="history__title">{entry.title}</span>
+                  <AssistantName assistantId={entry.assistantId} />
                   {entry.recording && <span className="muted">Recorded</span>}
                   <span className="muted">{time(entry.startedAtMs)}</span>
                 </button>
