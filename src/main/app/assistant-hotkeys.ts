@@ -1,7 +1,8 @@
 // The assistants' own talk hotkeys (issue 14): each talks to its assistant, Settings → Talk hotkey
 // to the active one. Applied at start, after every save of the assistants and after every change
 // of the Settings hotkey (an assistant's hotkey equal to it is left to it: one press, one turn).
-import type { AssistantsFile } from '../../shared/assistants'
+// The first assistant has no binding of its own: its hotkey is the Settings one.
+import { DEFAULT_ASSISTANT_ID, type AssistantsFile } from '../../shared/assistants'
 import { acceleratorProblem, parseAccelerator, toElectronAccelerator } from '../hotkey/accelerator'
 import type { RealtimeLog } from '../realtime/event-bus'
 import type { AssistantsStore } from '../assistants/assistants-store'
@@ -21,7 +22,8 @@ export function assistantHotkeyBindings(
   const shared = canonical(settingsHotkey, platform)
   const bindings: AssistantHotkey[] = []
   for (const assistant of file.assistants) {
-    if (assistant.hotkey === null) continue
+    // The first assistant's hotkey is Settings → Talk hotkey itself (README, "Assistants").
+    if (assistant.hotkey === null || assistant.id === DEFAULT_ASSISTANT_ID) continue
     const own = canonical(assistant.hotkey, platform)
     if (own === null || own === shared) continue
     bindings.push({ assistantId: assistant.id, hotkey: assistant.hotkey })

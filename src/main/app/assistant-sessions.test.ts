@@ -172,7 +172,9 @@ describe('two assistants at once', () => {
     expect(reply).toMatchObject({
       ok: false,
       code: 'auth',
-      message: expect.stringMatching(/^Translator has no API key for Azure OpenAI\./) as unknown
+      message: expect.stringMatching(
+        /^Translator uses Azure OpenAI, which has no key yet\./
+      ) as unknown
     })
     await h.router.dispose()
   })

@@ -17,6 +17,7 @@ import { useConversation } from './conversation'
 import { messageOf } from './errors'
 import { useTurnMetrics } from './turn-metrics'
 import { routeAssistantEvents } from '../ipc/main-events'
+import { assistantsChangedInMain } from './assistants-editor'
 
 interface AssistantsState {
   file: AssistantsFile | null
@@ -84,9 +85,11 @@ export function keepsForBackground(channel: EventChannel, payload: unknown): boo
 
 export function connectAssistants(hark: HarkApi): () => void {
   routeAssistantEvents(keepsForBackground)
-  const unsubscribe = hark.on('assistants.updated', (reply: EventPayload<'assistants.updated'>) =>
+  const unsubscribe = hark.on('assistants.updated', (reply: EventPayload<'assistants.updated'>) => {
     assistantsReceived(reply.file)
-  )
+    // Settings → Assistants follows too, keeping what the user is editing.
+    assistantsChangedInMain(reply.file)
+  })
   hark.assistants.get().then(
     (reply) => assistantsReceived(reply.file),
     (error: unknown) => useAssistants.setState({ error: messageOf(error) })
