@@ -5,29 +5,32 @@ import { describe, expect, it, vi } from 'vitest'
 import { createHarness, type Harness } from '../../../test/doubles/hark-main-harness'
 import { FakeAssistantHotkeys } from '../../../test/doubles/fake-hotkey'
 import type { FakeController } from '../../../test/doubles/fake-controller'
-import { assistantsFromSettings, type AssistantsFile } from '../../shared/assistants'
+import { withTranslator as translatorFile } from '../../../test/doubles/assistant-fixtures'
+import {
+  assistantsFromSettings,
+  type Assistant,
+  type AssistantsFile
+} from '../../shared/assistants'
 import { settingsSchema } from '../../shared/settings'
 
 const KEY = 'sk-test-0123456789abcdef'
 
-function withTranslator(
-  activeId: string,
-  change: Partial<AssistantsFile['assistants'][0]> = {}
-): AssistantsFile {
-  const file = assistantsFromSettings(settingsSchema.parse({}))
-  const translator = {
-    id: 'translator',
-    name: 'Translator',
-    instructions: 'Translate into German.',
-    voice: 'cedar',
-    model: 'gpt-realtime-mini',
+/** Hark and an OpenAI translator with its own hotkey, with `changes` made to the translator. */
+function withTranslator(activeId: string, changes: Partial<Assistant> = {}): AssistantsFile {
+  return translatorFile(activeId, {
+    provider: 'openai',
     url: 'wss://api.openai.com/v1/realtime',
-    provider: 'openai' as const,
+    model: 'gpt-realtime-mini',
     hotkey: 'Ctrl+Shift+T',
-    toolPolicies: {},
-    ...change
-  }
-  return { ...file, activeId, assistants: [...file.assistants, translator] }
+    ...changes
+  })
+}
+
+/** One push-to-talk turn from the window: press, a chunk, release. */
+function talkTurn(h: Harness): void {
+  h.router.handleSend('ptt.down', undefined)
+  h.router.handleSend('audio.append', new Uint8Array(960))
+  h.router.handleSend('ptt.up', undefined)
 }
 
 /** Hark and the translator both connected: [Hark's controller, the translator's]. */
@@ -108,9 +111,7 @@ describe('two assistants at once', () => {
     const h = await createHarness({ OPENAI_API_KEY: KEY })
     const [hark, translator] = await bothConnected(h)
     const before = methods(translator)
-    h.router.handleSend('ptt.down', undefined)
-    h.router.handleSend('audio.append', new Uint8Array(960))
-    h.router.handleSend('ptt.up', undefined)
+    talkTurn(h)
     expect(methods(hark).slice(-3)).toEqual(['interrupt', 'appendAudio', 'commitUserTurn'])
     expect(methods(translator)).toEqual(before)
     await h.router.dispose()
@@ -126,9 +127,7 @@ describe('two assistants at once', () => {
     expect(methods(hark).slice(-3)).toEqual(['interrupt', 'appendAudio', 'commitUserTurn'])
     expect(methods(translator)).not.toContain('appendAudio')
     // The next turn goes to the assistant now active.
-    h.router.handleSend('ptt.down', undefined)
-    h.router.handleSend('audio.append', new Uint8Array(960))
-    h.router.handleSend('ptt.up', undefined)
+    talkTurn(h)
     expect(methods(translator).slice(-3)).toEqual(['interrupt', 'appendAudio', 'commitUserTurn'])
     await h.router.dispose()
   })
@@ -161,13 +160,7 @@ describe('two assistants at once', () => {
 
   it('says at Connect which assistant lacks a key for which provider', async () => {
     const h = await createHarness({ OPENAI_API_KEY: KEY })
-    await h.router.handleInvoke(
-      'assistants.save',
-      withTranslator('translator', {
-        provider: 'azure',
-        url: 'wss://my-resource.openai.azure.com/openai/v1/realtime'
-      })
-    )
+    await h.router.handleInvoke('assistants.save', translatorFile('translator'))
     const reply = await h.router.answerInvoke('session.start', undefined)
     expect(reply).toMatchObject({
       ok: false,
@@ -203,15 +196,11 @@ describe('assistants’ own hotkeys', () => {
     hotkey.fire({ type: 'talkStart', assistantId: 'translator' })
     expect(h.emitted.at(-1)).toEqual({ channel: 'hotkey.talkStart', payload: undefined })
     // The window answers the talk event with its push-to-talk turn.
-    h.router.handleSend('ptt.down', undefined)
-    h.router.handleSend('audio.append', new Uint8Array(960))
-    h.router.handleSend('ptt.up', undefined)
+    talkTurn(h)
     expect(methods(translator).slice(-3)).toEqual(['interrupt', 'appendAudio', 'commitUserTurn'])
     expect(methods(hark)).not.toContain('appendAudio')
     hotkey.fire({ type: 'talkStart' })
-    h.router.handleSend('ptt.down', undefined)
-    h.router.handleSend('audio.append', new Uint8Array(960))
-    h.router.handleSend('ptt.up', undefined)
+    talkTurn(h)
     expect(methods(hark).slice(-3)).toEqual(['interrupt', 'appendAudio', 'commitUserTurn'])
     await h.router.dispose()
   })
