@@ -320,6 +320,30 @@ describe('RealtimeController interruption', () => {
     expect(ofType('audio_interrupted')).toHaveLength(1)
   })
 
+  it('asks for the answer to a message typed during an answer once that answer ends', async () => {
+    // The API refuses a response.create while a response is active
+    // (conversation_already_has_active_response); the SDK's response-create sequencer holds it
+    // until that response's response.done, and this guards the pin against losing that.
+    const { server, controller, until } = await harness()
+    await controller.start()
+    controller.sendText('first')
+    await server.waitFor('response.create')
+    sendResponseStart(server, response)
+    await until('response_started')
+    controller.sendText('second')
+    // Anything sent after the message arrives after it too: by then a response.create would have.
+    controller.appendAudio(patternPcm(480, 1))
+    await server.waitFor('input_audio_buffer.append')
+    expect(server.ofType('conversation.item.create')).toHaveLength(2)
+    expect(server.ofType('response.create')).toHaveLength(1)
+    sendResponseEnd(server, response)
+    await server.waitFor('response.create', 2)
+    const types = server.received.map((event) => event.type)
+    expect(types.lastIndexOf('response.create')).toBeGreaterThan(
+      types.lastIndexOf('conversation.item.create')
+    )
+  })
+
   it('on VAD barge-in truncates at the played position and leaves the cancel to the server', async () => {
     const { server, controller, ofType, until } = await harness(
       {},
