@@ -16,6 +16,11 @@ export const spendStatusSchema = z.object({
   /** A user turn is in the conversation and its response waits for "Continue this once". */
   held: z.boolean(),
   /** The spending record could not be read or saved: a sentence for the user. */
-  problem: z.string().nullable()
+  problem: z.string().nullable(),
+  /**
+   * GPT-Live over budget (main/app/live-budget.ts): muted and waiting for the user, or not
+   * connected until they continue. Absent when nothing of GPT-Live is held.
+   */
+  liveHold: z.enum(['muted', 'not_connected']).optional()
 })
 export type SpendStatus = z.infer<typeof spendStatusSchema>

@@ -2,13 +2,15 @@
 // session manager's own controller) or GPT-Live. Both sit behind RealtimeControllerApi, so the
 // window, history, cost, latency and tools see the same events. GPT-Live sessions take the
 // conversation so far at their start (`session.input`), so the manager hands it over here: after
-// a reconnect, a rollover or History's Continue the model still knows what was said.
+// a reconnect, a rollover or History's Continue the model still knows what was said. The open
+// GPT-Live engines are also what the monthly budget holds (live-budget.ts).
 import { endpointProblem } from '../../shared/endpoint'
 import type { ConversationItem } from '../../shared/realtime-events'
 import type { Settings } from '../../shared/settings'
 import type { LiveDelegationHandler } from '../engines/live/delegation'
 import { OPENAI_LIVE_URL, resolveLiveConfig, type LiveConfig } from '../engines/live/live-config'
 import { LiveEngine, type LiveEngineOptions } from '../engines/live/live-engine'
+import type { LiveEngines } from './live-budget'
 import type { RealtimeControllerApi } from '../realtime/controller-api'
 import { RealtimeCoreError } from '../realtime/controller-api'
 import type { RealtimeLog } from '../realtime/event-bus'
@@ -21,6 +23,11 @@ export interface EngineChoiceDeps {
   delegationHandler?: LiveDelegationHandler
   /** The microphone is muted (tray, window): a new GPT-Live session starts muted. */
   isMicMuted?: () => boolean
+  /** The monthly budget (spend-service.ts): asked before a Connect, told of each usage figure. */
+  budget?: {
+    connectRefusal: () => string | null
+    costChanged: () => void
+  }
   /** Shorter timeouts and the like, for tests. */
   liveOptions?: Partial<LiveEngineOptions>
 }
@@ -54,7 +61,7 @@ export function liveConfigFor(
   )
 }
 
-export interface EngineChoice {
+export interface EngineChoice extends LiveEngines {
   choose: EngineChooser
   /** The user muted or unmuted the microphone: GPT-Live is told (`session.input_audio.mute`). */
   setMicMuted(muted: boolean): void
@@ -63,6 +70,9 @@ export interface EngineChoice {
 export function createEngineChoice(deps: EngineChoiceDeps): EngineChoice {
   /** GPT-Live engines not yet closed: the current one, and a rollover's or reconnect's next. */
   const open = new Set<LiveEngine>()
+  /** Held by the budget: a rollover's or reconnect's engine starts held too. */
+  let budgetHeld = false
+  const budget = deps.budget
   return {
     choose(settings, conversation) {
       if (settings.engine !== 'live') return undefined
@@ -71,9 +81,12 @@ export function createEngineChoice(deps: EngineChoiceDeps): EngineChoice {
         seed: conversation,
         inputMuted: deps.isMicMuted?.() ?? false,
         ...(deps.delegationHandler ? { delegationHandler: deps.delegationHandler } : {}),
+        ...(budget ? { admitSession: budget.connectRefusal } : {}),
         ...deps.liveOptions
       })
       open.add(engine)
+      if (budgetHeld) engine.holdForBudget(true)
+      if (budget) engine.subscribeUsage(() => budget.costChanged())
       // The manager never restarts a controller: once disconnected, it is done with it.
       engine.subscribe((event) => {
         if (event.type === 'status' && event.status === 'disconnected') open.delete(engine)
@@ -82,6 +95,18 @@ export function createEngineChoice(deps: EngineChoiceDeps): EngineChoice {
     },
     setMicMuted(muted) {
       for (const engine of open) engine.setInputMuted(muted)
+    },
+    runningCostUsd() {
+      let usd = 0
+      for (const engine of open) usd += engine.unchargedCostUsd
+      return usd
+    },
+    isOpen() {
+      return open.size > 0
+    },
+    setBudgetHold(held) {
+      budgetHeld = held
+      for (const engine of open) engine.holdForBudget(held)
     }
   }
 }

@@ -179,13 +179,23 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
     readKey: () => keys.read(),
     log,
     delegationHandler: createLiveDelegationHandler(tools.host),
-    isMicMuted: () => talk.isMuted()
+    isMicMuted: () => talk.isMuted(),
+    budget: {
+      connectRefusal: () => spend.liveConnectRefusal(),
+      costChanged: () => spend.liveCostChanged()
+    }
   })
   const spend: SpendService = new SpendService({
     ledger: new SpendLedger({ dir: deps.userDataDir, log }),
     readSettings,
     broadcast: (status) => broadcast({ channel: 'spend.changed', payload: status }),
     session: () => sessions.active.session,
+    // The budget's GPT-Live hold connects and ends the active assistant's session.
+    live: {
+      engines,
+      connect: () => sessions.active.session.start(),
+      disconnect: () => sessions.active.session.stop()
+    },
     log
   })
   // One session per connected assistant (issue 14), each reading its own settings and key.

@@ -4,12 +4,16 @@
 // `admitResponse()` before each `response.create` (push-to-talk commit, typed message); the turn
 // is sent without one and held until the user answers: "Continue this once" starts it, raising
 // the budget in Settings releases it. Hands-free turns are held by turning the VAD's own responses
-// off (auto-respond.ts); the server VAD's `speech_stopped` then marks the held turn.
+// off (auto-respond.ts); the server VAD's `speech_stopped` then marks the held turn. GPT-Live,
+// billed by time with no response to withhold, is held by live-budget.ts: its open session's
+// seconds count toward the month as they are reported, not only when an answer ends.
 import type { SpendStatus } from '../../shared/spend-ipc'
 import type { Settings } from '../../shared/settings'
 import type { TurnMetrics } from '../../shared/turn-metrics'
 import type { RealtimeLog } from '../realtime/event-bus'
 import { budgetLevel, type BudgetLevel } from '../usage/budget'
+import { LiveBudget, type LiveBudgetDeps } from './live-budget'
+import { realTimer, type SetTimer } from './reconnect-policy'
 import type { SpendLedger } from '../usage/spend-ledger'
 import type { SessionEvent } from './event-mapping'
 
@@ -25,6 +29,9 @@ export interface SpendServiceDeps {
   broadcast: (status: SpendStatus) => void
   session: () => BudgetSession
   log: RealtimeLog
+  /** GPT-Live's open sessions, and how to connect and disconnect (absent: no GPT-Live). */
+  live?: Pick<LiveBudgetDeps, 'engines' | 'connect' | 'disconnect'>
+  setTimer?: SetTimer
 }
 
 /** What a turn cost as far as it is known: a part without a price counts nothing, never a guess. */
@@ -36,9 +43,21 @@ export class SpendService {
   #budgetUsd: number | null = null
   #held = false
   readonly #ready: Promise<void>
+  readonly #live: LiveBudget | null
+  /** The level the window was last told: GPT-Live's seconds may cross it between turns. */
+  #shownLevel: BudgetLevel = 'none'
 
   constructor(deps: SpendServiceDeps) {
     this.#deps = deps
+    this.#live = deps.live
+      ? new LiveBudget({
+          ...deps.live,
+          isOverBudget: () => this.#level() === 'over',
+          changed: () => this.#broadcast(),
+          setTimer: deps.setTimer ?? realTimer,
+          log: deps.log
+        })
+      : null
     this.#ready = this.#load()
   }
 
@@ -59,7 +78,7 @@ export class SpendService {
       // Also counted for its assistant (issue 14): spend.json keeps each one's month.
       this.#deps.ledger.record(`response:${event.responseId}`, knownCostUsd(event), assistantId)
       const after = this.#level()
-      if (after === 'over' && before !== 'over') this.#deps.session().setAutoRespond(false)
+      if (after === 'over' && before !== 'over') this.#crossedOver()
       this.#broadcast()
       return
     }
@@ -76,7 +95,8 @@ export class SpendService {
    * sent without a response and waits for the user's answer.
    */
   admitResponse(): boolean {
-    if (this.#level() !== 'over') return true
+    // GPT-Live's key-up asks too, but its budget is the hold (live-budget.ts).
+    if (this.#level() !== 'over' || this.#live?.isOpen === true) return true
     this.#deps.log('info', 'budget: monthly budget spent; the response waits for the user')
     this.#held = true
     this.#broadcast()
@@ -88,8 +108,29 @@ export class SpendService {
     return this.#level() !== 'over'
   }
 
-  /** "Continue this once": the held response starts; the next turn asks again. */
+  /**
+   * GPT-Live reported more seconds: the month's spend grew without a turn ending. Reaching the
+   * budget holds it at once (live-budget.ts); the window's totals follow.
+   */
+  liveCostChanged(): void {
+    if (this.#level() === 'over' && this.#shownLevel !== 'over') this.#crossedOver()
+    this.#broadcast()
+  }
+
+  /** Asked before a GPT-Live session connects: null lets it, a sentence refuses it. */
+  liveConnectRefusal(): string | null {
+    return this.#live?.connectRefusal() ?? null
+  }
+
+  /**
+   * "Continue this once": the held response starts and the next turn asks again; on GPT-Live the
+   * conversation goes on until it ends.
+   */
   continueOnce(): SpendStatus {
+    if (this.#live?.continueOnce() === true) {
+      this.#broadcast()
+      return this.#status()
+    }
     if (this.#held) {
       this.#held = false
       this.#deps.log('info', 'budget: the user continued once over budget')
@@ -106,17 +147,19 @@ export class SpendService {
     this.#budgetUsd = (await this.#deps.readSettings()).monthlyBudgetUsd
     const after = this.#level()
     if (after !== 'over') {
+      this.#live?.budgetRaised()
       if (this.#held) {
         this.#held = false
         this.#deps.session().respondNow()
       }
       if (before === 'over') this.#deps.session().setAutoRespond(true)
-    } else if (before !== 'over') this.#deps.session().setAutoRespond(false)
+    } else if (before !== 'over') this.#crossedOver()
     this.#broadcast()
   }
 
   /** A new conversation or session: nothing is held any more. */
   sessionEnded(): void {
+    this.#live?.sessionEnded()
     if (!this.#held) return
     this.#held = false
     this.#broadcast()
@@ -131,25 +174,48 @@ export class SpendService {
         error: String(error)
       })
     }
+    this.#shownLevel = this.#level()
+  }
+
+  /** Hands-free Realtime answers stop starting by themselves; an open GPT-Live session is held. */
+  #crossedOver(): void {
+    this.#deps.session().setAutoRespond(false)
+    this.#live?.crossedOver()
+  }
+
+  /** The ledger's totals plus the open GPT-Live session's seconds not yet charged to a turn. */
+  #totals(): ReturnType<SpendLedger['totals']> {
+    const totals = this.#deps.ledger.totals()
+    const runningUsd = this.#live?.runningCostUsd() ?? 0
+    if (runningUsd <= 0) return totals
+    return {
+      ...totals,
+      todayUsd: totals.todayUsd + runningUsd,
+      monthUsd: totals.monthUsd + runningUsd
+    }
   }
 
   #level(): BudgetLevel {
-    return budgetLevel(this.#deps.ledger.totals().monthUsd, this.#budgetUsd)
+    return budgetLevel(this.#totals().monthUsd, this.#budgetUsd)
   }
 
   #status(): SpendStatus {
-    const totals = this.#deps.ledger.totals()
+    const totals = this.#totals()
+    const liveHold = this.#live?.hold ?? null
     return {
       ...totals,
       budgetUsd: this.#budgetUsd,
       level: budgetLevel(totals.monthUsd, this.#budgetUsd),
-      held: this.#held,
-      problem: this.#deps.ledger.problem
+      held: this.#held || liveHold !== null,
+      problem: this.#deps.ledger.problem,
+      ...(liveHold ? { liveHold } : {})
     }
   }
 
   #broadcast(): void {
-    this.#deps.broadcast(this.#status())
+    const status = this.#status()
+    this.#shownLevel = status.level
+    this.#deps.broadcast(status)
   }
 }
 

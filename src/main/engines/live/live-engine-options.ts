@@ -20,6 +20,8 @@ export interface LiveEngineOptions {
   seed?: readonly ConversationItem[]
   /** Start with the microphone muted by the user (the tray's or window's mute). */
   inputMuted?: boolean
+  /** Asked before each Connect: null lets it start, a sentence refuses it (the budget). */
+  admitSession?: () => string | null
   timers?: LiveTimers
   heartbeat?: HeartbeatOptions
 }

@@ -92,6 +92,10 @@ export class LiveEngine implements RealtimeControllerApi {
   get usage(): LiveUsage {
     return this.#usage.usage
   }
+  /** What this conversation's seconds cost beyond the turn_metrics sent so far (the budget's). */
+  get unchargedCostUsd(): number {
+    return this.#cost.unchargedUsd(this.#usage.usage)
+  }
 
   subscribe(listener: RealtimeCoreListener): () => void {
     return this.#bus.subscribe(listener)
@@ -162,6 +166,16 @@ export class LiveEngine implements RealtimeControllerApi {
     this.#mic.endTurn(this.#send)
   }
 
+  /**
+   * The monthly budget is spent (app/live-budget.ts): GPT-Live is muted, the answer playing is
+   * silenced and its audio dropped until the hold is released. Muted, it is still billed (§2).
+   */
+  holdForBudget(held: boolean): void {
+    if (held === this.#mic.budgetHeld) return
+    this.#mic.setBudgetHeld(held, this.#send)
+    if (held) this.interrupt()
+  }
+
   interrupt(): void {
     const itemId = this.#conversation.silenceAssistant()
     this.#emit({ type: 'audio_interrupted', itemId })
@@ -190,6 +204,12 @@ export class LiveEngine implements RealtimeControllerApi {
 
   async #connect(): Promise<void> {
     this.#stopping = false
+    // A Connect over the monthly budget asks first (app/live-budget.ts): GPT-Live bills by time.
+    const refusal = this.#options.admitSession?.() ?? null
+    if (refusal !== null) {
+      this.#setStatus({ type: 'status', status: 'disconnected', reason: refusal })
+      throw new RealtimeCoreError('not_connected', refusal)
+    }
     this.#setStatus({ type: 'status', status: 'connecting' })
     try {
       await this.#openSession()
@@ -289,6 +309,7 @@ export class LiveEngine implements RealtimeControllerApi {
   }
 
   #emit(event: RealtimeCoreEvent): void {
+    if (event.type === 'audio' && this.#mic.budgetHeld) return
     this.#bus.emit(event)
     // Each finished answer shows what it cost, like the Realtime engine's turns.
     if (event.type === 'response_done')

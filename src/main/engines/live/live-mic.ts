@@ -3,13 +3,15 @@
 // - the user muted the microphone (tray, window, hands-free Mute button): nothing is sent until
 //   they unmute;
 // - a push-to-talk press ended (key up): the server is told at once; the next press streams
-//   again, and its first chunk unmutes before it is sent.
+//   again, and its first chunk unmutes before it is sent;
+// - the monthly budget is spent (app/live-budget.ts): held until the user continues or raises it.
 import type { ClientEvent } from 'openai/resources/live/live'
 
 type Send = (event: ClientEvent) => void
 
 export class LiveMicGate {
   #userMuted: boolean
+  #budgetHeld = false
   /** What the server was last told (a new session is told by applyTo). */
   #serverMuted: boolean
 
@@ -27,9 +29,19 @@ export class LiveMicGate {
     return this.#userMuted
   }
 
+  get budgetHeld(): boolean {
+    return this.#budgetHeld
+  }
+
   setUserMuted(muted: boolean, send: Send): void {
     this.#userMuted = muted
-    this.#tell(muted, send)
+    this.#tell(muted || this.#budgetHeld, send)
+  }
+
+  /** The budget holds the conversation: muted until released, whatever the user's own mute. */
+  setBudgetHeld(held: boolean, send: Send): void {
+    this.#budgetHeld = held
+    this.#tell(held || this.#userMuted, send)
   }
 
   /** Push-to-talk key up (or a press too short to hold speech). */
@@ -37,9 +49,9 @@ export class LiveMicGate {
     this.#tell(true, send)
   }
 
-  /** A microphone chunk is about to go out: false drops it (the user muted). */
+  /** A microphone chunk is about to go out: false drops it (the user muted, or the budget). */
   admitAudio(send: Send): boolean {
-    if (this.#userMuted) return false
+    if (this.#userMuted || this.#budgetHeld) return false
     this.#tell(false, send)
     return true
   }

@@ -20,6 +20,11 @@ export class LiveTurnCost {
     return this.#metrics(itemId, [itemId], usage)
   }
 
+  /** What the seconds so far cost beyond every figure sent (0 when the price is unknown). */
+  unchargedUsd(usage: LiveUsage): number {
+    return usage.costUsd === null ? 0 : Math.max(0, usage.costUsd - this.#chargedUsd)
+  }
+
   /** Time not yet charged to a turn; null when there is none. Not shown on any turn. */
   remainder(usage: LiveUsage): TurnMetrics | null {
     // An unknown price was already said on every turn ("price unknown").

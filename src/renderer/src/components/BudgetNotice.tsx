@@ -8,6 +8,17 @@ import { BudgetField } from './BudgetField'
 const percent = (spentUsd: number, budgetUsd: number): number =>
   Math.floor((spentUsd / budgetUsd) * 100)
 
+/** What waits for the user: a Realtime answer, or GPT-Live (billed by time, main/app/live-budget.ts). */
+function heldText(liveHold: 'muted' | 'not_connected' | undefined, held: boolean): string {
+  if (liveHold === 'muted')
+    return 'Hark muted GPT-Live and silenced its answer. A muted session is still billed, so Hark ends it in a minute unless you continue (until you disconnect).'
+  if (liveHold === 'not_connected')
+    return 'GPT-Live bills every second it is connected, so Hark has not connected it. Continue this once connects with the conversation so far, until you disconnect.'
+  return held
+    ? 'Hark has your turn but has not answered it.'
+    : 'Hark will ask before it answers again.'
+}
+
 /**
  * The monthly budget, when it matters: a warning from 80 %, and once it is spent the question
  * Hark asks before any new answer ("Continue this once" / "Raise the budget").
@@ -39,10 +50,7 @@ export function BudgetNotice(): JSX.Element | null {
       {problem}
       <div className="banner" role="alert" data-testid="budget-stop">
         <p>
-          Your monthly budget is spent: {spent}.{' '}
-          {status.held
-            ? 'Hark has your turn but has not answered it.'
-            : 'Hark will ask before it answers again.'}
+          Your monthly budget is spent: {spent}. {heldText(status.liveHold, status.held)}
         </p>
         <div className="actions">
           {status.held && (
