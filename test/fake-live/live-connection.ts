@@ -33,6 +33,8 @@ export class FakeLiveConnection {
   private muted = false
   private handling: RecordedLiveEvent | null = null
   private closedSent = false
+  /** Ends the session with `expired` at its lifetime (tests shorten it: an accelerated clock). */
+  private expiry: NodeJS.Timeout | null = null
 
   constructor(
     readonly context: LiveConnectionContext,
@@ -41,6 +43,7 @@ export class FakeLiveConnection {
   ) {
     socket.on('message', (data, isBinary) => this.onMessage(rawText(data), isBinary))
     socket.on('close', (code) => {
+      if (this.expiry) clearTimeout(this.expiry)
       this.turns?.stopSpeaking('disconnected')
       this.options.log(`#${this.index} closed (${code})`)
     })
@@ -199,6 +202,8 @@ export class FakeLiveConnection {
       instructions: session.instructions ?? null,
       store: session.store ?? false
     }
+    this.expiry = setTimeout(() => this.endSession('expired'), this.options.sessionLifetimeS * 1000)
+    this.expiry.unref()
     this.send({
       type: 'session.started',
       event_id: this.nextEventId(),

@@ -40,7 +40,10 @@ export interface FakeLiveOptions {
   startBehaviour: 'normal' | 'silent'
   /** false: stop answering WebSocket pings (a dead network path), for new connections. */
   answerPings: boolean
-  /** Session lifetime reported in `expires_at` (the API's is about two hours). */
+  /**
+   * Session lifetime reported in `expires_at` (the API's is about two hours); the fake ends the
+   * session with `session.closed` `expired` when it is over.
+   */
   sessionLifetimeS: number
   log: (line: string) => void
 }
