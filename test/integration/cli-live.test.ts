@@ -38,6 +38,8 @@ function runCli(
   const env: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'],
     HOME: process.env['HOME'],
+    // The test's own data folder: the turn's seconds go into its spending record.
+    HARK_DATA_DIR: dir,
     OPENAI_API_KEY: server.apiKey
   }
   return new Promise((resolve, reject) => {
@@ -82,6 +84,13 @@ describe('hark cli --engine live', () => {
     expect(metrics['timeToFirstAudioMs']).toEqual(expect.any(Number))
     const said = lines.filter((l) => l['type'] === 'transcript_done' && l['role'] === 'assistant')
     expect(said.map((l) => l['text'])).toEqual([turn!.replyText])
+    // GPT-Live's billed seconds, at USD 0.05 a minute, are in the data folder's record.
+    const spend = JSON.parse(readFileSync(join(dir, 'spend.json'), 'utf8')) as {
+      days: Record<string, number>
+    }
+    const reported = server.usageReports.map((r) => Math.round((r.seconds / 60) * 0.05 * 1e8) / 1e8)
+    expect(Object.values(spend.days)).toHaveLength(1)
+    expect(reported).toContain(Object.values(spend.days)[0])
   })
 
   it('refuses --text in words with the usage exit code, before connecting', async () => {

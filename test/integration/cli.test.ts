@@ -35,6 +35,8 @@ function runCli(
   const env: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'],
     HOME: process.env['HOME'],
+    // A data folder that does not exist: the CLI's costs never reach the developer's own record.
+    HARK_DATA_DIR: join(tmpdir(), 'hark-cli-test-no-data-folder'),
     ...extraEnv
   }
   if (apiKey !== null) env['OPENAI_API_KEY'] = apiKey
@@ -85,6 +87,24 @@ afterAll(async () => {
 })
 
 describe('hark CLI against the fake Realtime server', () => {
+  it('adds the turn’s cost to the data folder’s spending record, as the app does', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'hark-cli-spend-'))
+    const run = await runCli(
+      ['--text', 'hi', '--url', server.url, '--json'],
+      FAKE_API_KEY,
+      undefined,
+      { HARK_DATA_DIR: dataDir }
+    )
+    expect(run.stderr).toBe('')
+    const cost = parseLines(run.stdout).at(-1)?.['costUsd'] as { totalUsd: number }
+    expect(cost.totalUsd).toBeGreaterThan(0)
+    const spend = JSON.parse(readFileSync(join(dataDir, 'spend.json'), 'utf8')) as {
+      days: Record<string, number>
+    }
+    expect(Object.values(spend.days)).toEqual([cost.totalUsd])
+    rmSync(dataDir, { recursive: true, force: true })
+  })
+
   it('--text --json --out: exit 0, every event as JSON, the WAV is the server’s audio', async () => {
     const out = join(dir, 'reply.wav')
     const first = server.responses.length

@@ -19,6 +19,7 @@ import { encodeWav } from '../../shared/wav'
 import { parseCliArgs, USAGE } from './args'
 import type { CliOptions } from './args'
 import { CliError, ExitCode, exitCodeForError } from './exit-codes'
+import { openCliSpend } from './cli-spend'
 import { createLiveController, withTrailingSilence } from './live-turn'
 import { AUDIO_CHUNK_MS, runTurn } from './run-turn'
 import type { TurnRequest } from './run-turn'
@@ -98,11 +99,14 @@ async function runCli(io: CliIo): Promise<ExitCode> {
           stderr: io.stderr,
           ...(debugLog(io) ? { log: debugLog(io) } : {})
         })
+  // What the turn costs goes into the data folder's spending record, as the app's turns do.
+  const spend = await openCliSpend(io.env)
   let result
   try {
     const controller = live
       ? createLiveController(options, apiKey, debugLog(io))
       : await (io.createController ?? createRealtimeController(io, tools))(config)
+    if (spend) controller.subscribe((event) => spend.onEvent(event))
     result = await runTurn(
       controller,
       {
@@ -117,6 +121,8 @@ async function runCli(io: CliIo): Promise<ExitCode> {
   } finally {
     // Every MCP server the turn started stops with it, process trees included.
     await tools?.dispose()
+    const problem = await spend?.close()
+    if (problem) io.stderr(`hark: warning: ${problem}\n`)
   }
   if (result.exitCode !== ExitCode.ok)
     throw new CliError(result.exitCode, result.errorMessage ?? 'The turn failed.')
