@@ -24,7 +24,7 @@ export interface HarkHost extends WebHost {
   progress(): { itemId: string; playedMs: number }[]
 }
 
-interface Fixtures {
+export interface Fixtures {
   fake: FakeRealtimeServer
   dataDir: string
   /** Environment for the core; OPENAI_REALTIME_URL points at the fake. No key by default. */
