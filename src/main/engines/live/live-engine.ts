@@ -16,7 +16,7 @@ import { RealtimeCoreError } from '../../realtime/controller-api'
 import { CoreEventBus, type RealtimeLog } from '../../realtime/event-bus'
 import { sessionStart, type LiveConfig } from './live-config'
 import { LiveConversation } from './live-conversation'
-import { handleLiveEvent } from './live-event-handler'
+import { sessionHandlers } from './live-event-handler'
 import { liveFailure } from './live-failures'
 import { LiveMicGate } from './live-mic'
 import {
@@ -25,7 +25,7 @@ import {
   LIVE_NO_TEXT_MESSAGE,
   type LiveEngineOptions
 } from './live-engine-options'
-import { afterSessionEnd, DEFAULT_RENEW_ATTEMPTS, defaultRenewDelayMs } from './live-renewal'
+import { afterSessionEnd, renewalSettings } from './live-renewal'
 import { LiveSocket, type LiveSocketClose } from './live-socket'
 import { DEFAULT_TURN_IDLE_MS, realTimers, TurnIdleClock, type LiveTimers } from './live-turn-clock'
 import { LiveTurnCost } from './live-turn-cost'
@@ -166,10 +166,7 @@ export class LiveEngine implements RealtimeControllerApi {
     this.#mic.endTurn(this.#send)
   }
 
-  /**
-   * The monthly budget is spent (app/live-budget.ts): GPT-Live is muted, the answer playing is
-   * silenced and its audio dropped until the hold is released. Muted, it is still billed (§2).
-   */
+  /** The budget is spent (app/live-budget.ts): mute, silence the answer, drop its audio. */
   holdForBudget(held: boolean): void {
     if (held === this.#mic.budgetHeld) return
     this.#mic.setBudgetHeld(held, this.#send)
@@ -232,35 +229,26 @@ export class LiveEngine implements RealtimeControllerApi {
   async #openSession(): Promise<void> {
     const apiKey = await this.#config.apiKey()
     const start = sessionStart(this.#config, this.#conversation.initialItems())
-    const socket = await LiveSocket.open({
+    const isCurrent = (): boolean => this.#socket === socket
+    const context = {
+      conversation: this.#conversation,
+      usage: this.#usage,
+      emit: (core: RealtimeCoreEvent) => this.#emit(core),
+      log: this.#log,
+      touch: () => this.#quiet.touch(),
+      delegation: {
+        handler: this.#options.delegationHandler,
+        session: { isCurrent, send: this.#send }
+      }
+    }
+    const socket: LiveSocket = await LiveSocket.open({
       url: this.#config.url,
       apiKey,
       start,
       startTimeoutMs: this.#options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS,
       handshakeTimeoutMs: this.#options.handshakeTimeoutMs,
       heartbeat: this.#options.heartbeat,
-      handlers: {
-        onEvent: (event) => {
-          if (this.#socket === socket)
-            handleLiveEvent(event, {
-              conversation: this.#conversation,
-              usage: this.#usage,
-              emit: (core) => this.#emit(core),
-              log: this.#log,
-              touch: () => this.#quiet.touch(),
-              delegation: {
-                handler: this.#options.delegationHandler,
-                session: { isCurrent: () => this.#socket === socket, send: this.#send }
-              }
-            })
-        },
-        onProblem: (message) => {
-          if (this.#socket === socket) this.#emit({ type: 'error', code: 'protocol', message })
-        },
-        onClose: (close) => {
-          if (this.#socket === socket) this.#onClose(close)
-        }
-      }
+      handlers: sessionHandlers(isCurrent, context, (close) => this.#onClose(close))
     })
     if (this.#stopping) {
       socket.close()
@@ -278,16 +266,13 @@ export class LiveEngine implements RealtimeControllerApi {
     this.#usage.endSession(close.closed?.usageSeconds ?? null)
     if (this.#stopping) return
     void afterSessionEnd(close, {
-      attempts: this.#options.maxRenewAttempts ?? DEFAULT_RENEW_ATTEMPTS,
-      delayMs: this.#options.renewDelayMs ?? defaultRenewDelayMs,
-      sleep: (ms) => new Promise((resolve) => this.#timers.setTimeout(resolve, ms)),
+      ...renewalSettings(this.#options, this.#timers, this.#config.url),
       isStopping: () => this.#stopping,
       openSession: () => this.#openSession(),
       setStatus: (event) => {
         if (event.status === 'disconnected') this.#chargeRemainder()
         this.#setStatus(event)
       },
-      failure: (error) => liveFailure(error, this.#config.url),
       log: this.#log
     })
   }

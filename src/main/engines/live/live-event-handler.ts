@@ -8,6 +8,7 @@ import { delegateTask, type DelegationSession, type LiveDelegationHandler } from
 import { liveErrorEvent } from './live-failures'
 import type { LiveConversation } from './live-conversation'
 import type { LiveServerEvent } from './live-server-events'
+import type { LiveSocketClose, LiveSocketHandlers } from './live-socket'
 import type { LiveUsageMeter } from './live-usage'
 
 export interface LiveEventContext {
@@ -69,5 +70,24 @@ export function handleLiveEvent(event: LiveServerEvent, context: LiveEventContex
     }
     case 'session.started':
       return
+  }
+}
+
+/** One session's socket handlers: a session that was replaced (or closed) is heard no more. */
+export function sessionHandlers(
+  isCurrent: () => boolean,
+  context: LiveEventContext,
+  onClose: (close: LiveSocketClose) => void
+): LiveSocketHandlers {
+  return {
+    onEvent: (event) => {
+      if (isCurrent()) handleLiveEvent(event, context)
+    },
+    onProblem: (message) => {
+      if (isCurrent()) context.emit({ type: 'error', code: 'protocol', message })
+    },
+    onClose: (close) => {
+      if (isCurrent()) onClose(close)
+    }
   }
 }

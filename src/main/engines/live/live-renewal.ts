@@ -3,8 +3,10 @@
 // at most a short pause. A few attempts with a growing wait; a rejected key ends it at once.
 import type { ErrorCode, RealtimeCoreEvent } from '../../../shared/realtime-events'
 import type { RealtimeLog } from '../../realtime/event-bus'
-import { sessionEnd } from './live-failures'
+import type { LiveEngineOptions } from './live-engine-options'
+import { liveFailure, sessionEnd } from './live-failures'
 import type { LiveSocketClose } from './live-socket'
+import type { LiveTimers } from './live-turn-clock'
 
 export const DEFAULT_RENEW_ATTEMPTS = 3
 
@@ -21,6 +23,20 @@ export interface RenewalDeps {
 }
 
 export const defaultRenewDelayMs = (attempt: number): number => 500 * 2 ** (attempt - 2)
+
+/** The renewal's fixed parts, from the engine's options (tests pass fewer tries, shorter waits). */
+export function renewalSettings(
+  options: Pick<LiveEngineOptions, 'maxRenewAttempts' | 'renewDelayMs'>,
+  timers: LiveTimers,
+  url: string
+): Pick<RenewalDeps, 'attempts' | 'delayMs' | 'sleep' | 'failure'> {
+  return {
+    attempts: options.maxRenewAttempts ?? DEFAULT_RENEW_ATTEMPTS,
+    delayMs: options.renewDelayMs ?? defaultRenewDelayMs,
+    sleep: (ms) => new Promise((resolve) => timers.setTimeout(resolve, ms)),
+    failure: (error) => liveFailure(error, url)
+  }
+}
 
 export async function renewSession(why: string, deps: RenewalDeps): Promise<void> {
   let failure: { code: ErrorCode; message: string } = { code: 'network', message: why }
