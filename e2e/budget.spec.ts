@@ -2,25 +2,15 @@
 // 80 % a warning shows; once it is spent Hark asks before any new answer, and "Continue this
 // once" and raising the budget each let the held answer come. The status bar shows today's total
 // from the spending record in the data folder (spend.json, the local calendar).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { SPEND_FILE_NAME, localDay } from '../src/main/usage/spend-ledger'
 import { FAKE_API_KEY, connect, enterKey, expect, sendMessage, test as base } from './fixtures'
+import { spentDataDir } from './spent-data-dir'
 
 /** Already spent today, as a spending record from an earlier run. */
 const SPENT_USD = 0.85
 
 const test = base.extend({
-  // eslint-disable-next-line no-empty-pattern
-  dataDir: async ({}, use) => {
-    const dir = await mkdtemp(join(tmpdir(), 'hark-e2e-'))
-    const days = { [localDay(new Date())]: SPENT_USD }
-    await writeFile(join(dir, SPEND_FILE_NAME), JSON.stringify({ version: 1, days }))
-    await use(dir)
-    await rm(dir, { recursive: true, force: true })
-  }
+  dataDir: spentDataDir(SPENT_USD)
 })
 
 async function saveBudget(app: Page, text: string): Promise<void> {

@@ -2,25 +2,15 @@
 // the warning shows; the moment GPT-Live's billed seconds reach the budget, Hark mutes GPT-Live
 // (the fake GPT-Live server is told) and the budget card asks; "Continue this once" unmutes it;
 // after a Disconnect, Connect asks first and opens nothing until the user continues.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { SPEND_FILE_NAME, localDay } from '../src/main/usage/spend-ledger'
 import { connect, expect } from './fixtures'
 import { chooseLiveHandsFree, liveTest } from './live-fixtures'
+import { spentDataDir } from './spent-data-dir'
 
 /** Spent this month before the test: a budget of 0.851 leaves less than one answer's seconds. */
 const SPENT_USD = 0.85
 
 const test = liveTest.extend({
-  // eslint-disable-next-line no-empty-pattern
-  dataDir: async ({}, use) => {
-    const dir = await mkdtemp(join(tmpdir(), 'hark-e2e-'))
-    const days = { [localDay(new Date())]: SPENT_USD }
-    await writeFile(join(dir, SPEND_FILE_NAME), JSON.stringify({ version: 1, days }))
-    await use(dir)
-    await rm(dir, { recursive: true, force: true })
-  }
+  dataDir: spentDataDir(SPENT_USD)
 })
 
 test('the budget mutes GPT-Live when its seconds reach it, and Connect asks first', async ({

@@ -3,61 +3,38 @@
 // 127.0.0.1: the window sees the same events as with the Realtime engine, the microphone mute
 // reaches GPT-Live, a delegated task goes through Hark's approval card (approved and denied) and
 // its outcome goes back as `session.commentary.append`, and each answer carries its cost.
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createHarkMain, type HarkCore } from '../../src/main/app/hark-main'
 import { unavailableToolServices } from '../../src/main/tools/desktop-tool-services'
+import type { HarkCore } from '../../src/main/app/hark-main'
 import type { TurnMetrics } from '../../src/shared/turn-metrics'
-import { FakeCipher } from '../doubles/fake-controller'
+import { startLiveApp, until, type LiveApp } from '../doubles/live-app-harness'
 import { chunked, joinBytes, silenceBytes, speechBytes } from '../fake-realtime/audio-fixtures'
-import { startFakeLiveServer, type FakeLiveServer } from '../fake-live'
+import type { FakeLiveServer } from '../fake-live'
 
+let app: LiveApp
 let server: FakeLiveServer
-let dir: string
 let core: HarkCore
-let emitted: { channel: string; payload: unknown }[]
 
 const CLIPBOARD = 'Milk, eggs and a kilo of flour.'
 
 beforeEach(async () => {
-  server = await startFakeLiveServer({ speed: 0 })
-  dir = await mkdtemp(join(tmpdir(), 'hark-live-app-'))
-  emitted = []
-  core = createHarkMain({
-    userDataDir: dir,
-    env: { OPENAI_API_KEY: server.apiKey, OPENAI_LIVE_URL: server.url },
-    cipher: new FakeCipher(),
-    toolServices: {
-      ...unavailableToolServices('this test'),
-      readClipboardText: () => Promise.resolve(CLIPBOARD)
-    },
-    approvalTimeoutMs: 5000
-  })
-  core.subscribe((channel, payload) => emitted.push({ channel, payload }))
+  app = await startLiveApp(
+    {},
+    {
+      toolServices: {
+        ...unavailableToolServices('this test'),
+        readClipboardText: () => Promise.resolve(CLIPBOARD)
+      },
+      approvalTimeoutMs: 5000
+    }
+  )
+  ;({ server, core } = app)
   await core.handleInvoke('settings.set', { engine: 'live', turnDetection: 'server_vad' })
 })
 
-afterEach(async () => {
-  await core.dispose()
-  await server.close()
-  // A store's last write can land just after dispose (noted for its own issue): retry the removal.
-  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })
-})
+afterEach(() => app.dispose())
 
-async function until<T>(find: () => T | undefined, what: string): Promise<T> {
-  const deadline = Date.now() + 5000
-  for (;;) {
-    const found = find()
-    if (found !== undefined) return found
-    if (Date.now() > deadline) throw new Error(`never saw ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
-
-const payloads = <T>(channel: string): T[] =>
-  emitted.filter((e) => e.channel === channel).map((e) => e.payload as T)
+const payloads = <T>(channel: string): T[] => app.payloads<T>(channel)
 
 function speak(): void {
   const question = joinBytes(speechBytes('What is on my clipboard'), silenceBytes(700))

@@ -3,34 +3,21 @@
 // by the second, so reaching the budget mutes it (the fake records `session.input_audio.mute`),
 // silences its answer and asks; "Continue this once" unmutes it; a Connect over budget asks
 // before a session is opened, and continuing opens one that carries the conversation.
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createHarkMain, type HarkCore } from '../../src/main/app/hark-main'
+import type { HarkCore } from '../../src/main/app/hark-main'
 import { LIVE_CONNECT_REFUSAL } from '../../src/main/app/live-budget'
-import { unavailableToolServices } from '../../src/main/tools/desktop-tool-services'
 import type { SpendStatus } from '../../src/shared/spend-ipc'
-import { FakeCipher } from '../doubles/fake-controller'
+import { startLiveApp, until, type LiveApp } from '../doubles/live-app-harness'
 import { chunked, joinBytes, silenceBytes, speechBytes } from '../fake-realtime/audio-fixtures'
-import { startFakeLiveServer, type FakeLiveServer } from '../fake-live'
+import type { FakeLiveServer } from '../fake-live'
 
+let app: LiveApp
 let server: FakeLiveServer
-let dir: string
 let core: HarkCore
-let emitted: { channel: string; payload: unknown }[]
 
 beforeEach(async () => {
-  server = await startFakeLiveServer({ speed: 0 })
-  dir = await mkdtemp(join(tmpdir(), 'hark-live-budget-'))
-  emitted = []
-  core = createHarkMain({
-    userDataDir: dir,
-    env: { OPENAI_API_KEY: server.apiKey, OPENAI_LIVE_URL: server.url },
-    cipher: new FakeCipher(),
-    toolServices: unavailableToolServices('this test')
-  })
-  core.subscribe((channel, payload) => emitted.push({ channel, payload }))
+  app = await startLiveApp()
+  ;({ server, core } = app)
   // One answer of the fake is a few billed seconds: more than USD 0.001 at 0.05 a minute.
   await core.handleInvoke('settings.set', {
     engine: 'live',
@@ -39,25 +26,9 @@ beforeEach(async () => {
   })
 })
 
-afterEach(async () => {
-  await core.dispose()
-  await server.close()
-  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })
-})
+afterEach(() => app.dispose())
 
-async function until<T>(find: () => T | undefined, what: string): Promise<T> {
-  const deadline = Date.now() + 5000
-  for (;;) {
-    const found = find()
-    if (found !== undefined) return found
-    if (Date.now() > deadline) throw new Error(`never saw ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
-
-const payloads = <T>(channel: string): T[] =>
-  emitted.filter((e) => e.channel === channel).map((e) => e.payload as T)
-
+const payloads = <T>(channel: string): T[] => app.payloads<T>(channel)
 const lastSpend = (): SpendStatus | undefined => payloads<SpendStatus>('spend.changed').at(-1)
 
 function speak(): void {
@@ -109,6 +80,11 @@ describe('the monthly budget on GPT-Live', () => {
     // What the user said goes on (the answer silenced before it was heard is left out).
     expect(input[0]?.role).toBe('user')
     // The continued session is not muted by the budget.
+    await until(
+      () =>
+        payloads<{ status: string }>('session.status').filter((e) => e.status === 'connected')[1],
+      'connected again'
+    )
     speak()
     await server.waitForTurns(2)
   })

@@ -6,69 +6,48 @@
 // - unplanned: the session expires (the engine alone, with no manager to roll it over first),
 //   and the engine starts a new one at once.
 // Either way the new session's `session.input` is the conversation as text.
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createHarkMain, type HarkCore } from '../../src/main/app/hark-main'
 import { LiveEngine } from '../../src/main/engines/live/live-engine'
-import { unavailableToolServices } from '../../src/main/tools/desktop-tool-services'
 import { recordCoreEvents } from '../doubles/core-event-recorder'
-import { FakeCipher } from '../doubles/fake-controller'
+import { startLiveApp, until, type LiveApp } from '../doubles/live-app-harness'
 import { chunked, joinBytes, silenceBytes, speechBytes } from '../fake-realtime/audio-fixtures'
 import { startFakeLiveServer, type FakeLiveServer } from '../fake-live'
 
+let liveApp: LiveApp | undefined
 let server: FakeLiveServer | undefined
-let dir: string | undefined
-let core: HarkCore | undefined
 let engine: LiveEngine | undefined
 
 afterEach(async () => {
-  await core?.dispose()
+  await liveApp?.dispose()
   await engine?.stop()
   await server?.close()
-  if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })
-  core = engine = server = dir = undefined
+  liveApp = engine = server = undefined
 })
 
 const question = (): Uint8Array =>
   joinBytes(speechBytes('What did I ask you before'), silenceBytes(700))
 
-async function until<T>(find: () => T | undefined, what: string, timeoutMs = 8000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const found = find()
-    if (found !== undefined) return found
-    if (Date.now() > deadline) throw new Error(`never saw ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
-
 describe('GPT-Live past its session lifetime', () => {
   it('rolls over to a new session before the expiry, invisibly, carrying the conversation', async () => {
     // expires_at is whole seconds: 5–6 s from the start, the rollover window opens 2 s before.
-    const fake = (server = await startFakeLiveServer({ speed: 0, sessionLifetimeS: 6 }))
-    dir = await mkdtemp(join(tmpdir(), 'hark-live-rollover-'))
-    const emitted: { channel: string; payload: unknown }[] = []
-    const app = (core = createHarkMain({
-      userDataDir: dir,
-      env: { OPENAI_API_KEY: fake.apiKey, OPENAI_LIVE_URL: fake.url },
-      cipher: new FakeCipher(),
-      toolServices: unavailableToolServices('this test')
-    }))
-    app.subscribe((channel, payload) => emitted.push({ channel, payload }))
+    liveApp = await startLiveApp({ sessionLifetimeS: 6 })
+    const { server: fake, core: app, emitted } = liveApp
     await app.handleInvoke('settings.set', { engine: 'live', turnDetection: 'server_vad' })
     await app.handleInvoke('session.start', undefined)
     for (const chunk of chunked(question())) app.handleSend('audio.append', chunk)
     const [first] = await fake.waitForTurns(1)
 
-    const input = await until(() => fake.startedSession(1)?.input, 'the second session')
+    const input = await until(() => fake.startedSession(1)?.input, 'the second session', 8000)
     expect(input).toEqual([
       { role: 'user', content: [{ type: 'input_text', text: first!.userTranscript }] },
       { role: 'assistant', content: [{ type: 'output_text', text: first!.replyText.trim() }] }
     ])
     // Before the expiry: the old session was closed on request, never expired.
-    await until(() => fake.closes.find((c) => c.connectionIndex === 0), 'the old session closed')
+    await until(
+      () => fake.closes.find((c) => c.connectionIndex === 0),
+      'the old session closed',
+      8000
+    )
     expect(fake.closes.filter((c) => c.connectionIndex === 0).map((c) => c.reason)).toEqual([
       'close_requested'
     ])
