@@ -32,7 +32,7 @@ test('the budget mutes GPT-Live when its seconds reach it, and Connect asks firs
   await expect(app.getByRole('button', { name: 'Disconnect', exact: true })).toBeVisible()
   await stop.getByRole('button', { name: 'Continue this once' }).click()
   await expect.poll(() => fakeLive.isMuted(0)).toBe(false)
-  await expect(stop).toContainText('Hark will ask before it answers again')
+  await expect(stop).toContainText('GPT-Live goes on until you disconnect')
 
   // The conversation ends; a new Connect opens nothing until the user says so.
   await app.getByRole('button', { name: 'Disconnect', exact: true }).click()

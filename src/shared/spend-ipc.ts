@@ -18,9 +18,9 @@ export const spendStatusSchema = z.object({
   /** The spending record could not be read or saved: a sentence for the user. */
   problem: z.string().nullable(),
   /**
-   * GPT-Live over budget (main/app/live-budget.ts): muted and waiting for the user, or not
-   * connected until they continue. Absent when nothing of GPT-Live is held.
+   * GPT-Live over budget (main/app/live-budget.ts): muted and waiting for the user, not
+   * connected until they continue, or continued until this conversation ends. Absent otherwise.
    */
-  liveHold: z.enum(['muted', 'not_connected']).optional()
+  liveHold: z.enum(['muted', 'not_connected', 'continued']).optional()
 })
 export type SpendStatus = z.infer<typeof spendStatusSchema>

@@ -94,7 +94,7 @@ describe('the monthly budget on GPT-Live', () => {
     live.runningUsd = 0.12
     spend.liveCostChanged()
     expect(spend.continueOnce()).toMatchObject({ held: false })
-    expect(shown.at(-1)?.liveHold).toBeUndefined()
+    expect(shown.at(-1)?.liveHold).toBe('continued')
     live.runningUsd = 0.3
     spend.liveCostChanged()
     expect(calls).toEqual(['hold:true', 'hold:false'])

@@ -58,6 +58,11 @@ export class LiveBudget {
     return this.#hold
   }
 
+  /** What the window shows: the hold, or that the user let this conversation go on. */
+  get shown(): LiveHold | 'continued' | null {
+    return this.#hold ?? (this.#continued ? 'continued' : null)
+  }
+
   /** A GPT-Live session is open: its budget is the hold, never a withheld response. */
   get isOpen(): boolean {
     return this.#deps.engines.isOpen()

@@ -201,12 +201,12 @@ export class SpendService {
 
   #status(): SpendStatus {
     const totals = this.#totals()
-    const liveHold = this.#live?.hold ?? null
+    const liveHold = this.#live?.shown ?? null
     return {
       ...totals,
       budgetUsd: this.#budgetUsd,
       level: budgetLevel(totals.monthUsd, this.#budgetUsd),
-      held: this.#held || liveHold !== null,
+      held: this.#held || (liveHold !== null && liveHold !== 'continued'),
       problem: this.#deps.ledger.problem,
       ...(liveHold ? { liveHold } : {})
     }

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { JSX } from 'react'
+import type { SpendStatus } from '../../../shared/spend-ipc'
 import { hark } from '../ipc/hark'
 import { continueOnce, useSpend } from '../stores/spend'
 import { costText } from '../stores/turn-metrics-model'
@@ -9,7 +10,9 @@ const percent = (spentUsd: number, budgetUsd: number): number =>
   Math.floor((spentUsd / budgetUsd) * 100)
 
 /** What waits for the user: a Realtime answer, or GPT-Live (billed by time, main/app/live-budget.ts). */
-function heldText(liveHold: 'muted' | 'not_connected' | undefined, held: boolean): string {
+function heldText(liveHold: SpendStatus['liveHold'], held: boolean): string {
+  if (liveHold === 'continued')
+    return 'GPT-Live goes on until you disconnect or start a new conversation; Hark asks again before the next Connect.'
   if (liveHold === 'muted')
     return 'Hark muted GPT-Live and silenced its answer. A muted session is still billed, so Hark ends it in a minute unless you continue (until you disconnect).'
   if (liveHold === 'not_connected')
