@@ -2,8 +2,8 @@
 // either engine; GPT-Live's last seconds arrive as the session stops) goes into the data folder's
 // spending record (`spend.json`, the same ledger code, written atomically), so the app's today and
 // month totals and its monthly budget include them. Only into a data folder that exists
-// (HARK_DATA_DIR, or the desktop app's once it has run): the CLI never creates one. The app keeps
-// its totals in memory, so a CLI turn while the app runs is overwritten by the app's next save.
+// (HARK_DATA_DIR, or the desktop app's once it has run): the CLI never creates one. Each save adds
+// to what the file holds (spend-ledger.ts), so the app and the CLI never write over each other.
 import { stat } from 'node:fs/promises'
 import { knownCostUsd } from '../app/spend-service'
 import type { RealtimeCoreEvent } from '../../shared/realtime-events'

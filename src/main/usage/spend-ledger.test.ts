@@ -29,6 +29,26 @@ describe('spend ledger', () => {
     expect(ledger.totals()).toMatchObject({ todayUsd: 0.0145, monthUsd: 0.0145 })
   })
 
+  it('adds a CLI turn spent while the app runs to the file instead of writing over it', async () => {
+    const clock = fakeClock(new Date(2026, 11, 1, 9, 0))
+    const dir = await tempDir()
+    const app = await openLedger(dir, clock.now)
+    app.record('response:app-1', 0.01, 'translator')
+    await app.flushed()
+    const cli = await openLedger(dir, clock.now) // `hark --text …` in a terminal, app still open
+    cli.record('response:cli-1', 0.002)
+    await cli.flushed()
+    app.record('response:app-2', 0.03, 'translator')
+    await app.flushed()
+    const saved = JSON.parse(await readFile(join(dir, SPEND_FILE_NAME), 'utf8')) as unknown
+    expect(saved).toMatchObject({
+      days: { '2026-12-01': 0.042 },
+      assistants: { translator: { '2026-12': 0.04 } }
+    })
+    expect(app.totals().todayUsd).toBe(0.042)
+    expect((await openLedger(dir, clock.now)).totals().monthUsd).toBe(0.042)
+  })
+
   it('starts a new day at local midnight and a new month on the first', async () => {
     const clock = fakeClock(new Date(2026, 10, 30, 23, 59, 59))
     const ledger = await openLedger(await tempDir(), clock.now)

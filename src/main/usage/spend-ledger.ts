@@ -4,6 +4,10 @@
 // and counts each key once. A key seen again with a higher cost (a turn whose transcription
 // arrived late) adds only the difference.
 //
+// The app and the CLI write the same file (a CLI turn while the app runs), so a save never writes
+// this process's totals over the file's: it reads the file, adds what this process counted since
+// its last save, and writes that.
+//
 // Days and months are the user's local calendar (the system time zone): "today" resets at local
 // midnight, the month on the local first of the month.
 import { readFile, rename } from 'node:fs/promises'
@@ -66,6 +70,8 @@ export class SpendLedger {
   readonly #write: (path: string, text: string) => Promise<void>
   #days: Record<string, number> = {}
   #assistants: Record<string, Record<string, number>> = {}
+  /** What this process counted that no save has written yet (added to the file's totals). */
+  #unsaved: CountedSpend = { days: {}, assistants: {} }
   readonly #counted = new Map<string, number>()
   #problem: string | null = null
   /** False while the file could not be read: Hark then never overwrites it. */
@@ -132,12 +138,12 @@ export class SpendLedger {
       if (!oldest.done) this.#counted.delete(oldest.value)
     }
     const day = localDay(this.#now())
-    this.#days[day] = roundUsd((this.#days[day] ?? 0) + added)
-    if (assistantId !== undefined) {
-      const months = (this.#assistants[assistantId] ??= {})
-      const month = day.slice(0, 7)
-      months[month] = roundUsd((months[month] ?? 0) + added)
+    const spend: CountedSpend = {
+      days: { [day]: added },
+      assistants: assistantId !== undefined ? { [assistantId]: { [day.slice(0, 7)]: added } } : {}
     }
+    addSpend({ days: this.#days, assistants: this.#assistants }, spend)
+    addSpend(this.#unsaved, spend)
     this.#save()
   }
 
@@ -166,20 +172,39 @@ export class SpendLedger {
 
   #save(): void {
     if (!this.#writable) return
+    this.#writing = this.#writing.then(() => this.#writeMerged())
+  }
+
+  /** The file's totals plus what this process counted since its last save; never throws. */
+  async #writeMerged(): Promise<void> {
+    const unsaved = this.#unsaved
+    if (Object.keys(unsaved.days).length === 0) return
+    this.#unsaved = { days: {}, assistants: {} }
+    const onDisk = await readFile(this.#path, 'utf8').then(
+      (text) => {
+        const days = parseSpendFile(text)
+        return days ? { days, assistants: parseAssistantMonths(text) } : null
+      },
+      () => null
+    )
+    // A file that is gone or no longer readable is written from this process's own totals.
+    const merged = onDisk
+      ? addSpend(onDisk, unsaved)
+      : { days: this.#days, assistants: this.#assistants }
+    this.#days = merged.days
+    this.#assistants = merged.assistants
     this.#prune()
     const assistants = Object.keys(this.#assistants).length > 0 ? this.#assistants : undefined
     const text = `${JSON.stringify({ version: 1, days: this.#days, assistants }, null, 2)}\n`
-    this.#writing = this.#writing
-      .then(() => this.#write(this.#path, text))
-      .then(
-        () => {
-          if (this.#problem?.startsWith('Hark could not save') === true) this.#problem = null
-        },
-        (error: unknown) => {
-          this.#log('error', 'spend: cannot write the file', { error: String(error) })
-          this.#problem = `Hark could not save its spending record: ${fileProblem(error, this.#path)}. The totals shown are kept until Hark quits.`
-        }
-      )
+    try {
+      await this.#write(this.#path, text)
+      if (this.#problem?.startsWith('Hark could not save') === true) this.#problem = null
+    } catch (error) {
+      // Counted again at the next save, so nothing spent is lost from the file.
+      addSpend(this.#unsaved, unsaved)
+      this.#log('error', 'spend: cannot write the file', { error: String(error) })
+      this.#problem = `Hark could not save its spending record: ${fileProblem(error, this.#path)}. The totals shown are kept until Hark quits.`
+    }
   }
 
   #prune(): void {
@@ -188,6 +213,23 @@ export class SpendLedger {
     const cutoff = localDay(oldest)
     for (const day of Object.keys(this.#days)) if (day < cutoff) delete this.#days[day]
   }
+}
+
+interface CountedSpend {
+  days: Record<string, number>
+  assistants: Record<string, Record<string, number>>
+}
+
+/** Adds `spend` into `into` (mutated and returned). */
+function addSpend(into: CountedSpend, spend: CountedSpend): CountedSpend {
+  for (const [day, usd] of Object.entries(spend.days))
+    into.days[day] = roundUsd((into.days[day] ?? 0) + usd)
+  for (const [assistantId, months] of Object.entries(spend.assistants)) {
+    const target = (into.assistants[assistantId] ??= {})
+    for (const [month, usd] of Object.entries(months))
+      target[month] = roundUsd((target[month] ?? 0) + usd)
+  }
+  return into
 }
 
 /** The file's days, or null when it is not a spending record Hark can trust. */
