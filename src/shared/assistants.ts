@@ -22,6 +22,11 @@ export const assistantSchema = z.object({
   model: settingsSchema.shape.model.unwrap(),
   url: settingsSchema.shape.url.unwrap(),
   provider: z.enum(PROVIDERS),
+  /**
+   * Its voice API (issue 15: "an engine choice per assistant"); absent = Settings → Engine. On
+   * GPT-Live it uses Settings' GPT-Live model and voice, and its own instructions.
+   */
+  engine: settingsSchema.shape.engine.unwrap().optional(),
   /** Its own talk hotkey; null = none (the default assistant uses Settings → Talk hotkey). */
   hotkey: z.string().trim().min(1).max(100).nullable(),
   /** Per-tool overrides of the global tool policies; a tool not named here follows those. */
@@ -75,6 +80,7 @@ export function settingsForAssistant(settings: Settings, assistant: Assistant): 
     model: assistant.model,
     url: assistant.url,
     provider: assistant.provider,
+    ...(assistant.engine !== undefined ? { engine: assistant.engine } : {}),
     hotkey: assistant.hotkey ?? settings.hotkey
   }
 }

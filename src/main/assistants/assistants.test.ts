@@ -58,6 +58,12 @@ describe('assistants', () => {
     })
   })
 
+  it('runs an assistant on its own engine, or on Settings’ when it names none', () => {
+    expect(settingsForAssistant(settings, { ...translator, engine: 'live' }).engine).toBe('live')
+    expect(settingsForAssistant({ ...settings, engine: 'live' }, translator).engine).toBe('live')
+    expect(settingsForAssistant(settings, translator).engine).toBe('realtime')
+  })
+
   it('refuses two assistants with the same hotkey, naming the other one', () => {
     expect(assistantsProblem(withTwo(), 'linux')).toBeNull()
     expect(assistantsProblem(withTwo({ hotkey: 'Alt+F9' }), 'linux')).toBe(

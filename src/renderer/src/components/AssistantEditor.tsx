@@ -81,6 +81,23 @@ export function AssistantEditor(props: {
             </select>
           </Labelled>
           <Labelled
+            label="Assistant engine"
+            hint="GPT-Live uses Settings’ GPT-Live model and voice."
+            problem={problem('engine')}
+          >
+            <select
+              value={assistant.engine ?? 'settings'}
+              onChange={(e) => {
+                const value = e.target.value
+                change({ engine: value === 'realtime' || value === 'live' ? value : undefined })
+              }}
+            >
+              <option value="settings">As in Settings</option>
+              <option value="realtime">Realtime API</option>
+              <option value="live">GPT-Live</option>
+            </select>
+          </Labelled>
+          <Labelled
             label="Assistant endpoint"
             hint={
               assistant.provider === 'azure'

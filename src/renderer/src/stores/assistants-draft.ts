@@ -24,7 +24,15 @@ export interface AssistantsDraft {
 }
 
 export type AssistantField =
-  'name' | 'instructions' | 'voice' | 'model' | 'provider' | 'url' | 'hotkey' | 'toolPolicies'
+  | 'name'
+  | 'instructions'
+  | 'voice'
+  | 'model'
+  | 'provider'
+  | 'engine'
+  | 'url'
+  | 'hotkey'
+  | 'toolPolicies'
 
 /** A reason the set cannot be saved, placed at an assistant's field when it names one. */
 export interface Refusal {
@@ -188,6 +196,7 @@ const FIELDS: readonly AssistantField[] = [
   'voice',
   'model',
   'provider',
+  'engine',
   'url',
   'hotkey',
   'toolPolicies'
