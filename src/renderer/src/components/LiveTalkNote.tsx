@@ -6,6 +6,7 @@ import { useConnection } from '../stores/connection'
 import { setMicMuted, useMic } from '../stores/desktop'
 import { isLiveEngine, useStopNote } from '../stores/engine'
 import { useSettings } from '../stores/settings'
+import { useAssistants } from '../stores/assistants'
 
 /**
  * Under the talk control on GPT-Live: what the button does in this engine (no commit: it mutes
@@ -13,7 +14,8 @@ import { useSettings } from '../stores/settings'
  * Stop speaking could and could not do.
  */
 export function LiveTalkNote(): JSX.Element | null {
-  const live = useSettings((state) => isLiveEngine(state.settings))
+  const assistants = useAssistants((state) => state.file)
+  const live = useSettings((state) => isLiveEngine(state.settings, assistants))
   const handsFree = useSettings((state) => isHandsFree(state.settings))
   const muted = useMic((state) => state.muted)
   const status = useConnection((state) => state.status)
