@@ -181,8 +181,11 @@ class Store implements HistoryStore {
     if (this.mode === 'locked') throw new HistoryLockedError(this.folder)
     if (this.mode === 'off') throw new HistoryOffError()
     const startedAtMs = this.now()
-    const id = newConversationId(startedAtMs)
     mkdirSync(this.dirs.conversations, { recursive: true, mode: 0o700 })
+    // An id is the second plus 24 random bits: two conversations begun in the same second (two
+    // assistants, or the bench's thousands a second) could draw the same one and share a file.
+    let id = newConversationId(startedAtMs)
+    while (existsSync(this.#path(id))) id = newConversationId(startedAtMs)
     const path = this.#path(id)
     const startRecord: ConversationRecord = { k: 'start', id, startedAtMs, ...start }
     this.appender.append(path, [conversationHeader(), this.codec.encode(startRecord)])
