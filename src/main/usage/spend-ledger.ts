@@ -106,8 +106,8 @@ export class SpendLedger {
     }
     const parsed = parseSpendFile(text)
     if (parsed) {
-      this.#days = parsed
-      this.#assistants = parseAssistantMonths(text)
+      this.#days = parsed.days
+      this.#assistants = parsed.assistants
       return
     }
     const aside = join(this.#dir, `spend.corrupt-${this.#now().getTime()}.json`)
@@ -180,13 +180,7 @@ export class SpendLedger {
     const unsaved = this.#unsaved
     if (Object.keys(unsaved.days).length === 0) return
     this.#unsaved = { days: {}, assistants: {} }
-    const onDisk = await readFile(this.#path, 'utf8').then(
-      (text) => {
-        const days = parseSpendFile(text)
-        return days ? { days, assistants: parseAssistantMonths(text) } : null
-      },
-      () => null
-    )
+    const onDisk = await readFile(this.#path, 'utf8').then(parseSpendFile, () => null)
     // A file that is gone or no longer readable is written from this process's own totals.
     const merged = onDisk
       ? addSpend(onDisk, unsaved)
@@ -232,22 +226,16 @@ function addSpend(into: CountedSpend, spend: CountedSpend): CountedSpend {
   return into
 }
 
-/** The file's days, or null when it is not a spending record Hark can trust. */
-export function parseSpendFile(text: string): Record<string, number> | null {
+/** The file's days and per-assistant months, or null when it is not a spending record Hark can trust. */
+export function parseSpendFile(text: string): CountedSpend | null {
   try {
     const parsed = fileSchema.safeParse(JSON.parse(text.replace(/^\uFEFF/, '')))
-    return parsed.success ? { ...parsed.data.days } : null
+    if (!parsed.success) return null
+    return {
+      days: { ...parsed.data.days },
+      assistants: structuredClone(parsed.data.assistants ?? {})
+    }
   } catch {
     return null
-  }
-}
-
-/** The per-assistant months of a file parseSpendFile accepted; none in older files. */
-function parseAssistantMonths(text: string): Record<string, Record<string, number>> {
-  try {
-    const parsed = fileSchema.safeParse(JSON.parse(text.replace(/^\uFEFF/, '')))
-    return parsed.success ? structuredClone(parsed.data.assistants ?? {}) : {}
-  } catch {
-    return {}
   }
 }
