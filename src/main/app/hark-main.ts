@@ -374,6 +374,9 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
       await sessions.dispose()
       history.recording.end()
       await tools.dispose()
+      // Last: stopping the sessions can count one more cost, and an atomic write cut short by
+      // the exit would leave the previous spend.json.
+      await spend.flushed()
     }
   })
 

@@ -66,6 +66,11 @@ export class SpendService {
     return this.#ready
   }
 
+  /** Resolves once every cost counted so far is on disk (quitting: the app exits after this). */
+  flushed(): Promise<void> {
+    return this.#deps.ledger.flushed()
+  }
+
   async status(): Promise<SpendStatus> {
     await this.#ready
     return this.#status()
