@@ -2,6 +2,7 @@
 // the session is being closed: GPT-Live charges the seconds after its last answer at stop
 // (live-turn-cost.ts), and those belong in the status bar's total like any other.
 import { describe, expect, it } from 'vitest'
+import type { FakeController } from '../../../test/doubles/fake-controller'
 import { createManagerHarness } from '../../../test/doubles/session-manager-harness'
 import type { TurnMetrics } from '../../shared/turn-metrics'
 
@@ -32,5 +33,24 @@ describe('SessionManager and the cost of a closing session', () => {
       { type: 'turn_metrics', ...lastSeconds }
     ])
     expect(events.some((e) => e.type === 'transcript_delta')).toBe(false)
+  })
+
+  it('forwards the cost the old session reports when a planned rollover stops it', async () => {
+    const h = createManagerHarness({ sessionLifetimeMs: 60 * 60_000 })
+    const first = await h.live()
+    const stop = first.stop.bind(first)
+    first.stop = async () => {
+      first.emit({ type: 'turn_metrics', ...lastSeconds })
+      first.emit({ type: 'transcript_delta', role: 'assistant', itemId: 'x', delta: 'late' })
+      await stop()
+    }
+    // 54 minutes into the hour the quiet conversation moves to a fresh session.
+    await h.advance(54 * 60_000)
+    expect(h.controllers).toHaveLength(2)
+    expect((h.controllers[0] as FakeController).calls.at(-1)).toEqual({ method: 'stop' })
+    expect(h.events.filter((e) => e.type === 'turn_metrics')).toEqual([
+      { type: 'turn_metrics', ...lastSeconds }
+    ])
+    expect(h.events.some((e) => e.type === 'transcript_delta')).toBe(false)
   })
 })

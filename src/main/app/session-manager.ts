@@ -349,8 +349,9 @@ export class SessionManager {
     if (event.type !== 'status') {
       // A reconnect attempt's or a rollover's session says nothing until it is adopted. One being
       // stopped may still say what it cost (GPT-Live charges its last seconds at stop).
+      // A rolled-over session is no longer live but was connected: its cost still counts.
       const lastCost = event.type === 'turn_metrics' && link.wasConnected
-      if (!link.live || (controller !== this.#controller && !lastCost)) return
+      if (!lastCost && (!link.live || controller !== this.#controller)) return
       this.#ledger.apply(event)
       if (event.type === 'history') this.#confirmDelivered()
       this.#rollover.noteEvent(event)
@@ -519,7 +520,6 @@ export class SessionManager {
     this.#unsubscribe = next.unsubscribe
     this.#link = link
     this.#droppedLogged = false
-    oldUnsubscribe?.()
     const gapMs = this.#now() - swapStartedMs
     this.#deps.log('info', 'session: rolled over to a fresh server session', {
       replayedItems: seeded,
@@ -527,7 +527,9 @@ export class SessionManager {
       gapMs
     })
     this.#adopted(next.controller)
+    // Unsubscribed only once stopped: GPT-Live charges its last seconds at stop (turn_metrics).
     await old.stop().catch(() => undefined)
+    oldUnsubscribe?.()
   }
 
   /** A cancellable backoff wait: stop() and start() end it at once instead of after it. */
