@@ -36,6 +36,8 @@ export class FakeConnection implements ResponseHost, AudioInputHost {
   private readonly audioInput: AudioInput
   private active: ResponseStream | null = null
   private responseCount = 0
+  /** Items present when a response was last asked for: a later one answers newer input only. */
+  private readonly seenItemIds = new Set<string>()
   /** The client event being handled, so that an `error` can echo its `event_id`. */
   private handling: RecordedClientEvent | null = null
   private expiryTimer: NodeJS.Timeout | undefined
@@ -312,12 +314,18 @@ export class FakeConnection implements ResponseHost, AudioInputHost {
   private startResponse(params: ResponseParams): void {
     const session = this.currentSession
     const tools = params?.tools ?? session.tools ?? []
-    const turn = buildTurn(this.conversation, {
-      connectionIndex: this.index,
-      responseIndex: this.responseCount++,
-      instructions: params?.instructions ?? session.instructions ?? '',
-      toolNames: tools.flatMap((t) => (t.type === 'function' && t.name ? [t.name] : []))
-    })
+    const turn = buildTurn(
+      this.conversation,
+      {
+        connectionIndex: this.index,
+        responseIndex: this.responseCount++,
+        instructions: params?.instructions ?? session.instructions ?? '',
+        toolNames: tools.flatMap((t) => (t.type === 'function' && t.name ? [t.name] : []))
+      },
+      this.seenItemIds
+    )
+    for (const item of this.conversation.items)
+      if (item.id !== undefined) this.seenItemIds.add(item.id)
     let call: ReturnType<FakeRealtimeOptions['toolCalls']>
     let text: string
     let preamble: string | null

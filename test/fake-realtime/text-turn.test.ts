@@ -245,3 +245,27 @@ describe('function calls', () => {
     expect(fake.responses[1]?.text).toBe('Here is what the tool said: Sunny, 21 °C')
   })
 })
+
+describe('a message typed during a response', () => {
+  it('is what the next response answers', async () => {
+    // Typed during the preamble, the item lands before the answer item; the next response is
+    // still its answer (the client waits for response.done before asking, as the SDK does).
+    const [fake, client] = await ready({
+      speed: 4,
+      reply: (turn) => `${turn.trigger}: ${turn.userText ?? ''}`,
+      preamble: (turn) => (turn.responseIndex === 0 ? 'One moment.' : null)
+    })
+    say(client, 'one')
+    client.send({ type: 'response.create' })
+    await client.waitFor('response.output_audio.delta')
+    say(client, 'three')
+    await client.waitFor('response.done')
+    client.send({ type: 'response.create' })
+    await client.waitFor('response.done', 1)
+    expect(fake.responses.map((r) => r.text)).toEqual(['text: one', 'text: three'])
+    // Asked again with nothing new, the model has no input to answer.
+    client.send({ type: 'response.create' })
+    await client.waitFor('response.done', 2)
+    expect(fake.responses[2]?.text).toBe('none: three')
+  })
+})

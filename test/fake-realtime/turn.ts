@@ -16,12 +16,24 @@ function triggerOf(item: WireItem | undefined): FakeTurn['trigger'] {
   return item.content.some((c) => c.type === 'input_audio') ? 'audio' : 'text'
 }
 
+function isInput(item: WireItem): boolean {
+  return (item.type === 'message' && item.role === 'user') || item.type === 'function_call_output'
+}
+
+/**
+ * `seenItemIds`: the items that were already there when an earlier response was asked for. What
+ * the turn answers is the newest input added since: a message typed while a response ran lands
+ * before that response's later output items, yet the next response is its answer.
+ */
 export function buildTurn(
   conversation: Conversation,
-  context: Pick<FakeTurn, 'connectionIndex' | 'responseIndex' | 'instructions' | 'toolNames'>
+  context: Pick<FakeTurn, 'connectionIndex' | 'responseIndex' | 'instructions' | 'toolNames'>,
+  seenItemIds: ReadonlySet<string> = new Set()
 ): FakeTurn {
   const items = conversation.items
-  const newest = items.at(-1)
+  const newest = items.findLast(
+    (item) => isInput(item) && (item.id === undefined || !seenItemIds.has(item.id))
+  )
   const user = newestUserMessage(items)
   let userText: string | null = null
   let userAudioMs: number | null = null
