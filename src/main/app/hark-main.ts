@@ -216,7 +216,7 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
           const policies = sessions.toolPoliciesOf(assistantId)
           const controller = new RealtimeController(config, {
             tools: tools.sdkTools(policies),
-            approveTool: tools.decideFor(policies),
+            approveTool: tools.decideFor(assistantId, policies),
             log
           })
           tools.attachController(controller, policies)
@@ -227,7 +227,8 @@ export function createHarkMain(deps: HarkMainDeps): HarkCore {
           history.onEvent(event, assistantId)
           if (event.type === 'status')
             updates.noteConnection(sessions.liveExcept(assistantId) ? 'connected' : event.status)
-          if (event.type === 'status' && event.status !== 'connected') tools.sessionEnded()
+          if (event.type === 'status' && event.status !== 'connected')
+            tools.sessionEnded(assistantId)
           spend.onEvent(event, assistantId)
           // Hands-free: the user began the next message, so a kept screen look goes just before it.
           if (event.type === 'speech_started') screen.sendPendingWithMessage()

@@ -7,6 +7,7 @@ import type { ToolsOverview } from '../../shared/tools-ipc'
 import { claudeConfigPath, readClaudeServers } from '../mcp/claude-import'
 import { McpManager } from '../mcp/mcp-manager'
 import { PROCESS_LEDGER_FILE, ProcessLedger } from '../mcp/process-ledger'
+import type { RealtimeCoreEvent } from '../../shared/realtime-events'
 import type { RealtimeLog } from '../realtime/event-bus'
 import type { RealtimeTool } from '../realtime/session-config'
 import type { ToolApprovalDecider } from '../realtime/tool-approvals'
@@ -43,18 +44,27 @@ export interface ToolRuntimeDeps {
   approvalTimeoutMs?: number
 }
 
+interface Attached {
+  policies: AssistantToolPolicies | undefined
+  unsubscribe: () => void
+}
+
 /** The controller side: what a live session needs to follow tool changes. */
 export interface ToolAwareController {
   readonly status: string
   updateTools(tools: RealtimeTool[]): Promise<void>
+  subscribe(listener: (event: RealtimeCoreEvent) => void): () => void
 }
 
 export class ToolRuntime {
   readonly host: ToolHost
   readonly mcp: McpManager
   readonly #deps: ToolRuntimeDeps
-  #controller: ToolAwareController | undefined
-  #assistantPolicies: AssistantToolPolicies | undefined
+  /**
+   * Every session that may still use tools, with its assistant's policies: each assistant has
+   * its own (issue 14), and a rollover's new one runs beside the old until it takes over.
+   */
+  readonly #controllers = new Map<ToolAwareController, Attached>()
   #changeScheduled = false
   #disposed = false
   /** What the window was last told (or would see at start): unchanged lists are not re-sent. */
@@ -117,24 +127,31 @@ export class ToolRuntime {
   readonly decide: ToolApprovalDecider = (callId, name, argumentsJson) =>
     this.host.decideApproval(callId, name, argumentsJson)
 
-  /** The approval decider of a session running an assistant with its own policies. */
-  decideFor(assistant: AssistantToolPolicies): ToolApprovalDecider {
+  /** The approval decider of one assistant's session, with that assistant's own policies. */
+  decideFor(assistantId: string, assistant: AssistantToolPolicies): ToolApprovalDecider {
     return (callId, name, argumentsJson) =>
-      this.host.decideApproval(callId, name, argumentsJson, assistant)
+      this.host.decideApproval(callId, name, argumentsJson, assistant, assistantId)
   }
 
-  /** The live session's controller: it is given the new tool list when tools change. */
-  attachController(
-    controller: ToolAwareController | undefined,
-    assistant?: AssistantToolPolicies
-  ): void {
-    this.#controller = controller
-    this.#assistantPolicies = assistant
+  /**
+   * A session's controller: it is given the new tool list whenever tools change, until it
+   * reports itself disconnected (a controller serves one connection; the next is a new one).
+   */
+  attachController(controller: ToolAwareController, assistant?: AssistantToolPolicies): void {
+    const unsubscribe = controller.subscribe((event) => {
+      if (event.type !== 'status' || event.status !== 'disconnected') return
+      this.#controllers.get(controller)?.unsubscribe()
+      this.#controllers.delete(controller)
+    })
+    this.#controllers.set(controller, { policies: assistant, unsubscribe })
   }
 
-  /** A session that ends takes its pending approvals with it. */
-  sessionEnded(): void {
-    this.host.cancelPending()
+  /**
+   * A session that ends takes its pending approvals with it: with `assistantId`, only that
+   * assistant's (and those tied to no session); another assistant's stay answerable.
+   */
+  sessionEnded(assistantId?: string): void {
+    this.host.cancelPending(assistantId)
   }
 
   overview(): ToolsOverview {
@@ -182,7 +199,8 @@ export class ToolRuntime {
   /** Stop every server and its process tree; deny what is pending. */
   async dispose(): Promise<void> {
     this.#disposed = true
-    this.#controller = undefined
+    for (const attached of this.#controllers.values()) attached.unsubscribe()
+    this.#controllers.clear()
     this.host.dispose()
     await this.mcp.stop()
     await this.#processes?.settled()
@@ -231,9 +249,8 @@ export class ToolRuntime {
       this.#lastOverview = text
       this.#deps.broadcast({ channel: 'tools.changed', payload: overview })
       // Also while it connects: the controller hands the list over once connected.
-      this.#controller
-        ?.updateTools(this.sdkTools(this.#assistantPolicies))
-        .catch((error: unknown) =>
+      for (const [controller, attached] of this.#controllers)
+        controller.updateTools(this.sdkTools(attached.policies)).catch((error: unknown) =>
           this.#deps.log('warn', 'tools: the session could not take the new tool list', {
             error: String(error)
           })

@@ -37,6 +37,8 @@ export interface ApprovalBrokerOptions {
 
 interface Pending {
   request: ApprovalRequest
+  /** The session that asked (an assistant id); none for requests not tied to one session. */
+  ownerId: string | undefined
   resolve: (outcome: ApprovalOutcome) => void
   cancelTimer: () => void
 }
@@ -49,7 +51,10 @@ export class ApprovalBroker {
     this.#options = options
   }
 
-  request(details: Omit<ApprovalRequest, 'id' | 'timeoutMs'>): Promise<ApprovalOutcome> {
+  request(
+    details: Omit<ApprovalRequest, 'id' | 'timeoutMs'>,
+    ownerId?: string
+  ): Promise<ApprovalOutcome> {
     const timeoutMs = this.#options.timeoutMs ?? APPROVAL_TIMEOUT_MS
     const request: ApprovalRequest = {
       ...details,
@@ -59,7 +64,7 @@ export class ApprovalBroker {
     return new Promise<ApprovalOutcome>((resolve) => {
       const setTimer = this.#options.setTimer ?? realSetTimer
       const cancelTimer = setTimer(() => this.#finish(request.id, 'timeout'), timeoutMs)
-      this.#pending.set(request.id, { request, resolve, cancelTimer })
+      this.#pending.set(request.id, { request, ownerId, cancelTimer, resolve })
       this.#options.onRequested(request)
     })
   }
@@ -80,6 +85,16 @@ export class ApprovalBroker {
   /** Pending approvals die with the connection (realtime-2026-11.md §3). */
   cancelAll(): void {
     for (const id of [...this.#pending.keys()]) this.#finish(id, 'cancelled')
+  }
+
+  /**
+   * One session closed: its approvals and those tied to no session end; another assistant's
+   * session, still open, keeps its own (issue 14: several sessions at once).
+   */
+  cancelOwnedBy(ownerId: string): void {
+    for (const [id, pending] of [...this.#pending])
+      if (pending.ownerId === undefined || pending.ownerId === ownerId)
+        this.#finish(id, 'cancelled')
   }
 
   #finish(id: string, outcome: ApprovalOutcome): boolean {

@@ -123,6 +123,23 @@ describe('ToolHost', () => {
     expect(host.summaries()[0]).toMatchObject({ alwaysAllowed: false })
   })
 
+  it('ends only the approvals of the session that closed (and those of no session)', async () => {
+    host.setTools('notes', [fakeTool()])
+    const alpha = host.decideApproval('call_a', 'notes__add', '{"text":"a"}', undefined, 'alpha')
+    const beta = host.decideApproval('call_b', 'notes__add', '{"text":"b"}', undefined, 'beta')
+    const unowned = host.decideApproval('call_c', 'notes__add', '{"text":"c"}')
+    await flush()
+    host.cancelPending('beta')
+    await expect(beta).resolves.toMatchObject({ approved: false })
+    await expect(unowned).resolves.toMatchObject({ approved: false })
+    // Alpha's card stays, and the user's answer still reaches Alpha's call.
+    expect(host.pendingApprovals().map((request) => request.argumentsText)).toEqual([
+      expect.stringContaining('"a"')
+    ])
+    host.answer(host.pendingApprovals()[0]?.id ?? '', 'once')
+    await expect(alpha).resolves.toEqual({ approved: true })
+  })
+
   it('never lets a destructive tool be always allowed', async () => {
     host.setTools('notes', [fakeTool({ name: 'notes__wipe', destructive: true })])
     const verdict = host.decideApproval('call_1', 'notes__wipe', '{"text":"x"}')

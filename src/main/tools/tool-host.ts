@@ -128,7 +128,8 @@ export class ToolHost {
     callId: string,
     name: string,
     argumentsJson: string,
-    assistant?: AssistantToolPolicies
+    assistant?: AssistantToolPolicies,
+    ownerId?: string
   ): Promise<ApprovalVerdict> {
     const tool = this.find(name)
     const argumentsText = readableArguments(argumentsJson)
@@ -142,12 +143,10 @@ export class ToolHost {
     const check = checkArguments(tool.parameters, argumentsJson)
     if (!check.ok) return refuse(`Hark refused the call. ${check.problem}`)
     this.#activity({ callId, toolName: name, argumentsText, state: 'waiting', resultText: null })
-    const outcome = await this.#broker.request({
-      toolName: name,
-      source: tool.source,
-      argumentsText,
-      canAlwaysAllow: !tool.destructive
-    })
+    const outcome = await this.#broker.request(
+      { toolName: name, source: tool.source, argumentsText, canAlwaysAllow: !tool.destructive },
+      ownerId
+    )
     if (outcome === 'always') await this.#options.permissions.allowAlways(name)
     if (outcome === 'once' || outcome === 'always') return { approved: true }
     return refuse(outcomeMessage(outcome, this.#options.approvalTimeoutMs))
@@ -193,9 +192,13 @@ export class ToolHost {
     return this.#broker.pending()
   }
 
-  /** The session closed: its pending approvals can no longer be answered. */
-  cancelPending(): void {
-    this.#broker.cancelAll()
+  /**
+   * The session closed: its pending approvals can no longer be answered. `ownerId`: which
+   * assistant's session; without it, every pending approval ends.
+   */
+  cancelPending(ownerId?: string): void {
+    if (ownerId === undefined) this.#broker.cancelAll()
+    else this.#broker.cancelOwnedBy(ownerId)
   }
 
   async setPolicy(name: string, policy: ToolPolicy): Promise<void> {
