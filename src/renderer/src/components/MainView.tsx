@@ -57,9 +57,14 @@ function ConnectButton(): JSX.Element {
 }
 
 /** The main window: status and controls, the conversation, the composer, settings. */
-export function MainView(): JSX.Element {
+export function MainView({
+  initialPanel = null
+}: {
+  /** Settings when the user chose another provider than OpenAI at the first start. */
+  initialPanel?: 'settings' | null
+}): JSX.Element {
   // One side panel at a time: Settings or History share the column beside the conversation.
-  const [panel, setPanel] = useState<'settings' | 'history' | null>(null)
+  const [panel, setPanel] = useState<'settings' | 'history' | null>(initialPanel)
   const settingsOpen = panel === 'settings'
   const historyOpen = panel === 'history'
   const settingsHeadingId = useId()

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import type { FormEvent, JSX } from 'react'
 import type { KeyStatus } from '../../../shared/ipc'
-import { saveKey, useKey } from '../stores/key'
+import { saveKey, skipOnboarding, useKey } from '../stores/key'
 
 const KEYS_URL = 'https://platform.openai.com/api-keys'
 
@@ -94,6 +94,12 @@ export function Onboarding({ status }: { status: KeyStatus }): JSX.Element {
             {secure ? 'Save key' : 'Use key for this run only'}
           </button>
         </div>
+        <p className="hint">
+          Served by Azure OpenAI or another Realtime server instead?{' '}
+          <button type="button" className="button button--link" onClick={skipOnboarding}>
+            Choose the provider in Settings
+          </button>
+        </p>
       </form>
     </main>
   )
