@@ -90,6 +90,7 @@ export const channelKinds = {
   'screen.attach': 'invoke',
   'screen.discard': 'invoke',
   'screen.captureFailed': 'invoke',
+  'screen.hotkeyProblem': 'invoke',
   'screen.captureRequested': 'event',
   'screen.attachmentChanged': 'event',
   'assistants.updated': 'event'

@@ -349,6 +349,8 @@ export const ipcContract = {
   'screen.attach': invoke(screenRequests.attach, screenImageInfoSchema),
   'screen.discard': invoke(none, screenAttachmentSchema),
   'screen.captureFailed': invoke(screenRequests.captureFailed, none),
+  /** Why the stored Look at my screen hotkey does not work (refused at start), or null. */
+  'screen.hotkeyProblem': invoke(none, z.object({ problem: z.string().nullable() })),
   'screen.captureRequested': event(captureRequestSchema),
   'screen.attachmentChanged': event(screenAttachmentSchema),
   /** The assistants or the active one changed, from any source (window, tray, file). */

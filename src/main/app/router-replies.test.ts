@@ -81,7 +81,8 @@ const sampleRequests: { [C in InvokeChannel]: InvokeRequest<C> } = {
   'assistants.switch': { id: 'default' },
   'screen.attach': { jpeg: jpegHeaderOnly(1280, 720) },
   'screen.captureFailed': { requestId: 'no-such-request', reason: 'Cancelled.' },
-  'screen.discard': undefined
+  'screen.discard': undefined,
+  'screen.hotkeyProblem': undefined
 }
 
 describe('IPC router: replies', () => {

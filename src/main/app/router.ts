@@ -169,6 +169,7 @@ export function createRouter(parts: RouterParts): IpcRouter {
     'key.clear': () => keys.clear(),
     'key.status': () => keys.status(),
     'hotkey.status': () => hotkey.status(),
+    'screen.hotkeyProblem': () => ({ problem: parts.screenHotkey?.problem() ?? null }),
     'mic.status': () => ({ muted: talk.isMuted() }),
     'mic.setMuted': ({ muted }) => {
       talk.setMuted(muted)

@@ -163,6 +163,10 @@ describe('the Look at my screen hotkey setting', () => {
     const port = new FakeScreenHotkeyPort()
     port.takenElsewhere.add('Alt+Shift+L')
     const { core } = await setup(port, dir)
+    // Settings says so beside the field, not only the log.
+    await expect
+      .poll(() => core.handleInvoke('screen.hotkeyProblem', undefined))
+      .toEqual({ problem: 'Alt+Shift+L does not work now: Alt+Shift+L is used by another app.' })
     await expect(setScreenHotkey(core, 'Alt+Shift+L')).rejects.toThrow(
       'Alt+Shift+L is used by another app.'
     )
@@ -170,6 +174,7 @@ describe('the Look at my screen hotkey setting', () => {
     port.takenElsewhere.clear()
     await setScreenHotkey(core, 'Alt+Shift+L')
     expect(port.registered?.accelerator).toBe('Alt+Shift+L')
+    expect(await core.handleInvoke('screen.hotkeyProblem', undefined)).toEqual({ problem: null })
     await core.dispose()
   })
 })

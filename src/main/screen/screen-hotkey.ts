@@ -30,8 +30,10 @@ export interface ScreenHotkeySetting {
    * and the reason thrown (HarkError).
    */
   saved(patch: SettingsPatch, before: Settings, after: Settings): Promise<void>
-  /** At start: registers the stored hotkey; a failure is logged. */
+  /** At start: registers the stored hotkey; a failure is logged and kept for problem(). */
   start(settings: Settings): void
+  /** Why the stored hotkey does not work now (the system refused it at start), or null. */
+  problem(): string | null
 }
 
 const canonical = (accelerator: string, platform: string): string =>
@@ -91,9 +93,12 @@ export function createScreenHotkeySetting(deps: {
   const { port, platform, log } = deps
   /** What the port holds now: null when none, or when the system refused the stored one. */
   let active: string | null = null
+  /** The start's refusal, until a save registers a hotkey (or none). */
+  let refusedAtStart: string | null = null
   const register = (accelerator: string | null): string | null => {
     const failure = port ? port.register(accelerator, deps.onPress) : null
     active = failure === null ? accelerator : null
+    if (failure === null) refusedAtStart = null
     return failure
   }
 
@@ -135,8 +140,10 @@ export function createScreenHotkeySetting(deps: {
     start(settings) {
       if (settings.screenHotkey === null) return
       const failure = register(settings.screenHotkey)
-      if (failure !== null)
-        log('warn', 'screen hotkey: could not be registered at start', { reason: failure })
-    }
+      if (failure === null) return
+      log('warn', 'screen hotkey: could not be registered at start', { reason: failure })
+      refusedAtStart = `${settings.screenHotkey} does not work now: ${failure}`
+    },
+    problem: () => refusedAtStart
   }
 }

@@ -1,6 +1,6 @@
 // Settings → Look at my screen hotkey (issue 12 §3): optional, off unless set. Saved on its own
 // (Set / Turn off); main checks it (a valid accelerator, not a talk hotkey) and says why not.
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { JSX, KeyboardEvent } from 'react'
 import { hark } from '../ipc/hark'
 import { messageOf } from '../stores/errors'
@@ -12,6 +12,15 @@ export function ScreenHotkeyField(): JSX.Element | null {
   const [problem, setProblem] = useState<string | null>(null)
   const [saved, setSaved] = useState<string | null>(null)
   const text = draft ?? stored ?? ''
+  // The stored hotkey may have been refused at start (another app holds it): said here.
+  useEffect(() => {
+    hark()
+      .screen.hotkeyProblem()
+      .then(
+        (reply) => setProblem((shown) => shown ?? reply.problem),
+        () => undefined
+      )
+  }, [])
 
   const save = async (value: string | null): Promise<void> => {
     setProblem(null)
