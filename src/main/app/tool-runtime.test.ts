@@ -48,16 +48,19 @@ afterEach(async () => {
   runtime = null
 })
 
+const newRuntime = (): ToolRuntime =>
+  new ToolRuntime({
+    dataDir: null,
+    services: unavailableToolServices('this test'),
+    log: () => undefined,
+    broadcast: () => undefined
+  })
+
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 describe('ToolRuntime with several sessions', () => {
   it('gives a new tool list to every open session, each under its own policies', async () => {
-    runtime = new ToolRuntime({
-      dataDir: null,
-      services: unavailableToolServices('this test'),
-      log: () => undefined,
-      broadcast: () => undefined
-    })
+    runtime = newRuntime()
     const alpha = new ListeningController()
     const beta = new ListeningController()
     runtime.attachController(alpha)
@@ -72,12 +75,7 @@ describe('ToolRuntime with several sessions', () => {
   })
 
   it('lets go of a session once it reports itself disconnected', async () => {
-    runtime = new ToolRuntime({
-      dataDir: null,
-      services: unavailableToolServices('this test'),
-      log: () => undefined,
-      broadcast: () => undefined
-    })
+    runtime = newRuntime()
     const old = new ListeningController()
     const current = new ListeningController()
     runtime.attachController(old)
