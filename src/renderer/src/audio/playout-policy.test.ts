@@ -1,120 +1,16 @@
-// Adaptive playout on a fake clock: the worklet's render clock, one 128-frame quantum per step.
-// Every sample sent is distinct and ascending, so "nothing lost, nothing reordered" is checked by
-// comparing what came out with what went in.
+// Adaptive playout on a fake clock: the worklet's render clock, one 128-frame quantum per step
+// (playout-sim.fixture.ts).
 import { describe, expect, it } from 'vitest'
-import { PlaybackCore } from './playback-core'
 import { PlayoutPolicy, RENDER_QUANTUM_FRAMES as Q } from './playout-policy'
-
-const SAMPLE_RATE = 24_000
-const framesOfMs = (ms: number): number => (ms * SAMPLE_RATE) / 1000
-const msOfFrames = (frames: number): number => (frames * 1000) / SAMPLE_RATE
-
-interface Delta {
-  atFrame: number
-  itemId: string
-  frames: number
-  /** The item's audio is complete after this delta (response.output_audio.done). */
-  last?: boolean
-}
-
-interface ItemOutcome {
-  /** Render-clock frame of the item's first sample out, minus its first delta's arrival. */
-  firstSoundMs: number
-  /** Runs of silence between the item's first and last sample out. */
-  gaps: number
-}
-
-interface Outcome {
-  items: Map<string, ItemOutcome>
-  sent: number[]
-  played: number[]
-}
-
-/**
- * Feeds `deltas` to a core and renders quanta until all are played. The audio thread takes
- * messages only between output callbacks of `callbackQuanta` quanta (the output device's period).
- */
-function simulate(deltas: Delta[], callbackQuanta = 1, core = newCore()): Outcome {
-  const sent: number[] = []
-  const itemOf: string[] = []
-  const firstArrival = new Map<string, number>()
-  let next = 0
-  let value = 1
-  const out: { frame: number; value: number }[] = []
-  const lastFrame = Math.max(...deltas.map((d) => d.atFrame)) + framesOfMs(3000)
-  for (let clock = 0; clock < lastFrame; clock += Q) {
-    if ((clock / Q) % callbackQuanta === 0) {
-      while (next < deltas.length && (deltas[next]?.atFrame ?? Infinity) <= clock) {
-        const delta = deltas[next++]
-        if (!delta) break
-        const samples = new Float32Array(delta.frames)
-        for (let i = 0; i < samples.length; i++) {
-          samples[i] = value / 2 ** 22
-          sent.push(samples[i] ?? 0)
-          itemOf.push(delta.itemId)
-          value++
-        }
-        if (!firstArrival.has(delta.itemId)) firstArrival.set(delta.itemId, delta.atFrame)
-        core.enqueue(delta.itemId, samples)
-        if (delta.last) core.markDone(delta.itemId)
-      }
-    }
-    const quantum = new Float32Array(Q)
-    core.render(quantum)
-    quantum.forEach((sample, i) => out.push({ frame: clock + i, value: sample }))
-  }
-  const played = out.filter((s) => s.value !== 0).map((s) => s.value)
-  const items = new Map<string, ItemOutcome>()
-  const indexOfValue = new Map(sent.map((v, i) => [v, i]))
-  const span = new Map<string, { first: number; last: number }>()
-  out.forEach((s, position) => {
-    const index = indexOfValue.get(s.value)
-    const itemId = index === undefined ? undefined : itemOf[index]
-    if (itemId === undefined) return
-    const known = span.get(itemId)
-    if (known) known.last = position
-    else span.set(itemId, { first: position, last: position })
-  })
-  for (const [itemId, arrivedAt] of firstArrival) {
-    const { first, last } = span.get(itemId) ?? { first: 0, last: 0 }
-    let gaps = 0
-    for (let p = first + 1; p <= last; p++)
-      if (out[p]?.value === 0 && out[p - 1]?.value !== 0) gaps++
-    items.set(itemId, { firstSoundMs: msOfFrames((out[first]?.frame ?? 0) - arrivedAt), gaps })
-  }
-  return { items, sent, played }
-}
-
-function newCore(): PlaybackCore {
-  return new PlaybackCore({ sampleRate: SAMPLE_RATE, reportIntervalMs: 50 })
-}
-
-/** A reply of `count` chunks of `chunkMs`, the k-th arriving at start + k·intervalMs + delay. */
-function reply(
-  itemId: string,
-  startMs: number,
-  count: number,
-  chunkMs: number,
-  intervalMs: number,
-  delayMs: (k: number) => number = () => 0
-): Delta[] {
-  const deltas: Delta[] = []
-  let previous = 0
-  for (let k = 0; k < count; k++) {
-    // Deltas keep their order on one socket: a late one holds back the ones behind it.
-    const atFrame = Math.max(previous, framesOfMs(startMs + k * intervalMs + delayMs(k)))
-    previous = atFrame
-    deltas.push({ atFrame, itemId, frames: framesOfMs(chunkMs), last: k === count - 1 })
-  }
-  return deltas
-}
-
-/** Deterministic jitter in [0, maxMs). */
-const jitter = (maxMs: number, seed: number) => (k: number) =>
-  (((k + 1) * 7919 * seed) % 1000) * (maxMs / 1000)
-
-const replies = (makeOne: (itemId: string, startMs: number) => Delta[], count: number): Delta[] =>
-  Array.from({ length: count }, (_, i) => makeOne(`item_${i}`, 500 + i * 1500)).flat()
+import {
+  framesOfMs,
+  jitter,
+  msOfFrames,
+  replies,
+  reply,
+  SAMPLE_RATE,
+  simulate
+} from './playout-sim.fixture'
 
 describe('adaptive playout on a fake clock', () => {
   it('starts a burst at once and plays it whole', () => {
