@@ -9,6 +9,8 @@ export interface PlaybackCoreOptions {
   sampleRate: number
   /** The most the playout margin may grow to, after underruns (playout-policy.ts). */
   maxMarginMs?: number
+  /** Frames the output device asks for per callback, when known (playout-policy.ts). */
+  outputCallbackFrames?: number
   /** How often, in played audio, a 'tick' progress report is due. */
   reportIntervalMs: number
   initialCapacityFrames?: number
@@ -52,7 +54,10 @@ export class PlaybackCore {
     this.#buffer = new FloatRingBuffer(options.initialCapacityFrames ?? options.sampleRate * 10)
     this.#policy = new PlayoutPolicy({
       sampleRate: options.sampleRate,
-      ...(options.maxMarginMs !== undefined ? { maxMarginMs: options.maxMarginMs } : {})
+      ...(options.maxMarginMs !== undefined ? { maxMarginMs: options.maxMarginMs } : {}),
+      ...(options.outputCallbackFrames !== undefined
+        ? { outputCallbackFrames: options.outputCallbackFrames }
+        : {})
     })
     this.#reportIntervalFrames = Math.max(
       1,

@@ -2,8 +2,13 @@
 // Float32 conversion, and every worklet report forwarded to main as `playback.progress`.
 import playbackWorkletUrl from './playback-worklet.ts?worker&url'
 import { bytesAsPcm16, pcm16ToFloat, PCM_SAMPLE_RATE } from '../../../shared/pcm'
-import { framesToMs, PLAYBACK_PROCESSOR_NAME } from './playback-protocol'
-import type { FromWorklet, PlayedFrames, ToWorklet } from './playback-protocol'
+import { framesToMs, outputCallbackFrames, PLAYBACK_PROCESSOR_NAME } from './playback-protocol'
+import type {
+  FromWorklet,
+  PlaybackProcessorOptions,
+  PlayedFrames,
+  ToWorklet
+} from './playback-protocol'
 
 export interface PlaybackEngineHooks {
   /** Every exact report; the engine has already sent it to main. */
@@ -108,10 +113,15 @@ export class PlaybackEngine {
       const context = new AudioContext({ sampleRate: PCM_SAMPLE_RATE, latencyHint: 'interactive' })
       this.#context = context
       await context.audioWorklet.addModule(playbackWorkletUrl)
+      // The worklet bounds its start by the output's callbacks (playout-policy.ts).
+      const callbackFrames = outputCallbackFrames(context.baseLatency, context.sampleRate)
+      const processorOptions: PlaybackProcessorOptions =
+        callbackFrames !== undefined ? { outputCallbackFrames: callbackFrames } : {}
       const node = new AudioWorkletNode(context, PLAYBACK_PROCESSOR_NAME, {
         numberOfInputs: 0,
         numberOfOutputs: 1,
-        outputChannelCount: [1]
+        outputChannelCount: [1],
+        processorOptions
       })
       node.port.onmessage = (event: MessageEvent<FromWorklet>): void => this.#onMessage(event.data)
       node.connect(context.destination)

@@ -10,6 +10,21 @@ export interface PlayedFrames {
 
 export type PlaybackState = 'idle' | 'buffering' | 'playing'
 
+/** `processorOptions` of the playback worklet. */
+export interface PlaybackProcessorOptions {
+  /** Frames the output device asks for per callback (AudioContext.baseLatency × sampleRate). */
+  outputCallbackFrames?: number
+}
+
+/** The output callback in frames, from AudioContext.baseLatency; undefined when not reported. */
+export function outputCallbackFrames(
+  baseLatencySeconds: number,
+  sampleRate: number
+): number | undefined {
+  const frames = Math.round(baseLatencySeconds * sampleRate)
+  return Number.isFinite(frames) && frames > 0 ? frames : undefined
+}
+
 export type ToWorklet =
   | { type: 'audio'; itemId: string; samples: Float32Array }
   | { type: 'done'; itemId: string }

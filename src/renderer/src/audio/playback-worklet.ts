@@ -3,14 +3,22 @@
 // immediate flush.
 import { DEFAULT_REPORT_INTERVAL_MS, PlaybackCore } from './playback-core'
 import { PLAYBACK_PROCESSOR_NAME } from './playback-protocol'
-import type { FromWorklet, ToWorklet } from './playback-protocol'
+import type { FromWorklet, PlaybackProcessorOptions, ToWorklet } from './playback-protocol'
 
 class HarkPlaybackProcessor extends AudioWorkletProcessor {
   readonly #core: PlaybackCore
 
   constructor(options?: unknown) {
     super(options)
-    this.#core = new PlaybackCore({ sampleRate, reportIntervalMs: DEFAULT_REPORT_INTERVAL_MS })
+    const processorOptions = (
+      options as { processorOptions?: PlaybackProcessorOptions } | undefined
+    )?.processorOptions
+    const callbackFrames = processorOptions?.outputCallbackFrames
+    this.#core = new PlaybackCore({
+      sampleRate,
+      reportIntervalMs: DEFAULT_REPORT_INTERVAL_MS,
+      ...(callbackFrames !== undefined ? { outputCallbackFrames: callbackFrames } : {})
+    })
     this.port.onmessage = (event: MessageEvent<ToWorklet>): void => this.#onMessage(event.data)
   }
 

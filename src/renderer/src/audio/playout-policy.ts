@@ -27,24 +27,27 @@
 //
 // Whatever was learned, an item starts within DEFAULT_MAX_START_MARGIN_MS of its first chunk's
 // arrival on the render clock (issue 16: first sound "with a small target, about 20 ms, for a
-// paced stream"). The first sound then follows within that plus one output callback period, since
-// the audio thread takes messages between callbacks: 16 + up to 10.7 ms with Chromium's 256-frame
-// callbacks at 24 kHz. Three quanta is what a paced stream's own lateness needs on a quiet machine
-// (its chunks are grouped into those callbacks): a two-quantum cap gave later replies of a jittery
-// stream a gap each in the fake-clock tests. What the cap
-// cuts is the tail, where the margin carried a late chunk or a busy spell of earlier replies into
-// the start of this one (the p95 of "first sound, paced 20 ms chunks" was 26–30 ms on quiet runs,
-// 69 ms under load). If this item's chunks do come
-// that late, it runs dry once, plays silence, and resumes with the whole margin it would have
-// started with (and at least the lateness it has now seen, up to the 60 ms cap): a gap, never a
-// lost or reordered sample, and no second gap that the learned margin would have avoided.
+// paced stream"), and its first sample is rendered no later than the output callback after the
+// one that took that chunk (startQuantaWithinOneCallback): the audio thread takes messages
+// between callbacks, so the first sound follows the delta within one callback period of waiting
+// plus one more. Three quanta is what a paced stream's own lateness needs on a quiet machine with
+// callbacks of whole quanta (two quanta gave later replies of a jittery stream a gap each in the
+// fake-clock tests) and costs nothing there: the third ends in the same callback. Chromium's
+// 10 ms callbacks at 24 kHz (240 frames) render one quantum or two, and there a third quantum
+// ended in the third callback in one start of four: 10 ms more, which was the p95 tail of
+// "first sound, paced 20 ms chunks" on quiet runs (25.5–30.1 ms; a tap after the worklet saw
+// 384 frames of margin take 10–30 ms). What the caps cut is the tail, where the margin carried a
+// late chunk or a busy spell of earlier replies into the start of this one. If this item's chunks
+// do come that late, it runs dry once, plays silence, and resumes with the whole margin it would
+// have started with (and at least the lateness it has now seen, up to the 60 ms cap): a gap,
+// never a lost or reordered sample, and no second gap that the learned margin would have avoided.
 
 /** The Web Audio render quantum (frames per `process()` call). */
 export const RENDER_QUANTUM_FRAMES = 128
 /** The margin's cap: the old fixed jitter target, the worst case of either design. */
 export const DEFAULT_MAX_MARGIN_MS = 60
 /** The most an item waits before its first sample, whatever was learned (whole quanta below it:
- * three at 24 kHz, 16 ms). */
+ * three at 24 kHz, 16 ms; two on an output with 240-frame callbacks). */
 export const DEFAULT_MAX_START_MARGIN_MS = 16
 /** Per arrival, the decaying maximum of lateness shrinks by this factor toward the newest. */
 const LATENESS_DECAY = 0.99
@@ -55,6 +58,25 @@ export interface PlayoutPolicyOptions {
   sampleRate: number
   maxMarginMs?: number
   maxStartMarginMs?: number
+  /** Frames the output device asks for per callback (AudioContext.baseLatency), when known. */
+  outputCallbackFrames?: number
+}
+
+/**
+ * The most quanta an item may wait before its first, so that its first sample is rendered no
+ * later than the output callback after the one that took its first chunk. Before each callback
+ * the audio thread renders whole quanta until it holds the callback's P frames, leaving fewer
+ * than one quantum over; two callbacks therefore render at least ⌊2P / 128⌋ quanta, the first of
+ * them the one the chunk arrived at. With P a whole number of quanta that is no limit below the
+ * start cap (256 frames: three quanta still end in the second callback); with Chromium's 10 ms
+ * callbacks at 24 kHz (240 frames, one or two quanta each) a third quantum ends in the third
+ * callback after the chunk in one start of four, ten more milliseconds before the first sound.
+ * Callbacks of at most a quantum render each quantum in its own: no limit either.
+ */
+export function startQuantaWithinOneCallback(outputCallbackFrames: number | undefined): number {
+  if (outputCallbackFrames === undefined || outputCallbackFrames <= RENDER_QUANTUM_FRAMES)
+    return Infinity
+  return Math.max(1, Math.floor((2 * outputCallbackFrames) / RENDER_QUANTUM_FRAMES) - 1)
 }
 
 export class PlayoutPolicy {
@@ -85,9 +107,13 @@ export class PlayoutPolicy {
     const maxStartMs = options.maxStartMarginMs ?? DEFAULT_MAX_START_MARGIN_MS
     // Playback starts on a quantum boundary: a cap between two boundaries means the lower one.
     const startFrames = Math.round((maxStartMs * options.sampleRate) / 1000)
+    const startQuanta = Math.min(
+      Math.floor(startFrames / RENDER_QUANTUM_FRAMES),
+      startQuantaWithinOneCallback(options.outputCallbackFrames)
+    )
     this.#maxStartMarginFrames = Math.min(
       this.#maxMarginFrames,
-      Math.floor(startFrames / RENDER_QUANTUM_FRAMES) * RENDER_QUANTUM_FRAMES
+      startQuanta * RENDER_QUANTUM_FRAMES
     )
   }
 

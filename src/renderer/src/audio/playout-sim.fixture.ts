@@ -46,7 +46,7 @@ class Harness {
     this.#core = core
   }
 
-  /** Render clock (frames) past which nothing is left to play. */
+  /** Render clock or wall clock (frames) past which nothing is left to play. */
   get endFrame(): number {
     return Math.max(...this.#deltas.map((d) => d.atFrame)) + framesOfMs(3000)
   }
@@ -69,11 +69,11 @@ class Harness {
     }
   }
 
-  /** One render quantum at render clock `clock`. */
-  render(clock: number): void {
+  /** One render quantum; its samples are stamped `atFrame` plus their index in it when `spread`. */
+  render(atFrame: number, spread: boolean): void {
     const quantum = new Float32Array(Q)
     this.#core.render(quantum)
-    quantum.forEach((value, i) => this.#out.push({ frame: clock + i, value }))
+    quantum.forEach((value, i) => this.#out.push({ frame: atFrame + (spread ? i : 0), value }))
   }
 
   outcome(): Outcome {
@@ -110,13 +110,39 @@ export function simulate(deltas: Delta[], callbackQuanta = 1, core = newCore()):
   const harness = new Harness(deltas, core)
   for (let clock = 0; clock < harness.endFrame; clock += Q) {
     if ((clock / Q) % callbackQuanta === 0) harness.takeArrivals(clock)
-    harness.render(clock)
+    harness.render(clock, true)
   }
   return harness.outcome()
 }
 
-export function newCore(): PlaybackCore {
-  return new PlaybackCore({ sampleRate: SAMPLE_RATE, reportIntervalMs: 50 })
+/**
+ * The same on an output device whose period is `callbackFrames` of wall-clock time, as Chromium
+ * drives it: before each callback the audio thread renders whole quanta until it holds the
+ * callback's frames, so with a period that is not a whole number of quanta (240 frames: 10 ms at
+ * 24 kHz) a callback renders one quantum or two. Times are the wall clock: an item's first sound
+ * is the callback that rendered its first sample, as a tap after the worklet sees it.
+ */
+export function simulateOutput(
+  deltas: Delta[],
+  callbackFrames: number,
+  core = newCore(callbackFrames)
+): Outcome {
+  const harness = new Harness(deltas, core)
+  let heldFrames = 0
+  for (let wall = 0; wall < harness.endFrame; wall += callbackFrames) {
+    harness.takeArrivals(wall)
+    for (; heldFrames < callbackFrames; heldFrames += Q) harness.render(wall, false)
+    heldFrames -= callbackFrames
+  }
+  return harness.outcome()
+}
+
+export function newCore(outputCallbackFrames?: number): PlaybackCore {
+  return new PlaybackCore({
+    sampleRate: SAMPLE_RATE,
+    reportIntervalMs: 50,
+    ...(outputCallbackFrames !== undefined ? { outputCallbackFrames } : {})
+  })
 }
 
 /** A reply of `count` chunks of `chunkMs`, the k-th arriving at start + k·intervalMs + delay. */
