@@ -54,9 +54,10 @@ export function PushToTalk(): JSX.Element {
 
   const onPointerDown = (event: PointerEvent<HTMLButtonElement>): void => {
     if (event.button !== 0) return
+    // The press first: a barge-in's flush then leaves for the worklet before anything else.
+    getPushToTalk()?.press()
     // Capture keeps the release on this button even if the pointer slides off it.
     event.currentTarget.setPointerCapture(event.pointerId)
-    getPushToTalk()?.press()
   }
   const release = (): void => getPushToTalk()?.release()
   // The window-level handler owns Space; stop the button's own Enter/Space click semantics.

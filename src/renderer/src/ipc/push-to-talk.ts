@@ -10,7 +10,9 @@ import type { CaptureEngine } from '../audio/capture-engine'
 import { describeMicrophoneError } from '../audio/microphone-errors'
 import type { PlaybackEngine } from '../audio/playback-engine'
 import { reportMicrophoneProblem, useCapture } from '../stores/capture'
+import { useConnection } from '../stores/connection'
 import { useMic } from '../stores/desktop'
+import { codeOf, messageOf } from '../stores/errors'
 import { usePlayback } from '../stores/playback'
 import { useSettings } from '../stores/settings'
 import { isHandsFree } from '../audio/capture-preferences'
@@ -44,6 +46,10 @@ export function createPushToTalk(
   afterTurn: () => void = () => undefined
 ): PushToTalk {
   let held = false
+  const interrupt = (): Promise<void> =>
+    hark.session.interrupt().catch((error: unknown) => {
+      useConnection.getState().errorReported(codeOf(error), messageOf(error))
+    })
   /** ptt.down went out: the release owes main a ptt.up (or a ptt.cancel). */
   let turnOpen = false
   // Presses and releases run in order, so a quick tap cannot send ptt.up before ptt.down.
@@ -82,10 +88,21 @@ export function createPushToTalk(
       // Hands-free streams all the time and the server ends turns; a manual commit would cut them.
       if (held || isHandsFree(useSettings.getState().settings)) return
       held = true
+      // Muted means the microphone stays closed, not merely that main drops the audio.
+      const bargeIn = !useMic.getState().muted && usePlayback.getState().state !== 'idle'
+      // Barge in before anything else: the flush is the one message between the press and
+      // silence (interrupt → silence, docs/architecture.md "Budgets"), so it goes to the worklet
+      // now rather than behind the steps still queued (a previous press opening the microphone).
+      const flushed = bargeIn ? playback.flush() : null
       enqueue(async () => {
-        // Muted means the microphone stays closed, not merely that main drops the audio.
-        if (useMic.getState().muted || !held) return
-        if (usePlayback.getState().state !== 'idle') await playback.flush()
+        if (useMic.getState().muted || !held) {
+          // Released (or muted) before its turn came (only behind a queued step): what it
+          // silenced is stopped for good, as "Stop speaking" does, not left running unheard.
+          if (flushed) await flushed.then(interrupt)
+          return
+        }
+        // Its final played position reaches main before ptt.down, which truncates there.
+        if (flushed) await flushed
         // Before the microphone opens: main starts connecting (if need be) meanwhile.
         hark.ptt.down()
         turnOpen = true
