@@ -30,9 +30,18 @@ export interface LatencySamples {
   pttUpHopMs: number[]
   /** Diagnostic part of interrupt → silence: pointerdown → audio.flush sent by the host. */
   downToFlushAtHostMs: number[]
+  /** Diagnostic part of interrupt → silence (audio): pointerdown → the page posts the flush. */
+  downToFlushPostedMs: number[]
 }
 
 const HOLD_MS = 500
+/**
+ * One long word: the fake's speech has a 59 ms pause between words, and the default reply ("I
+ * heard 0.5 seconds of audio.") has one 443 ms in, where the barge-in after 400 ms played landed
+ * in most turns. The tap then saw a silence that had begun before the press (counted as 0) or
+ * one the pause began, not the flush: the audio line measured the speech, not the interrupt.
+ */
+const BARGE_REPLY = `Hm${'m'.repeat(40)}.`
 /** Played audio before the barge-in, so that the reply is mid-stream when interrupted. */
 const PLAY_BEFORE_BARGE_MS = 400
 
@@ -62,7 +71,11 @@ export function silenceAfterMs(tap: PlayerProbe['tap'], pressAtMs: number): numb
 }
 
 export async function measureLatency(browser: Browser, turns: number): Promise<LatencySamples> {
-  const fake = await startFakeRealtimeServer({ speed: 6, preamble: () => null })
+  const fake = await startFakeRealtimeServer({
+    speed: 6,
+    preamble: () => null,
+    reply: () => BARGE_REPLY
+  })
   const dataDir = await mkdtemp(join(tmpdir(), 'hark-bench-'))
   // Node-clock epoch of each observation, taken synchronously when the host reports it.
   const appendsAtHost: { atMs: number; base64: string }[] = []
@@ -104,7 +117,8 @@ export async function measureLatency(browser: Browser, turns: number): Promise<L
     keyUpToPttUpSentMs: [],
     pttUpAtHostToCreateMs: [],
     pttUpHopMs: [],
-    downToFlushAtHostMs: []
+    downToFlushAtHostMs: [],
+    downToFlushPostedMs: []
   }
   try {
     const page = await openApp(browser, host.url, FAKE_API_KEY)
@@ -176,6 +190,8 @@ export async function measureLatency(browser: Browser, turns: number): Promise<L
       if (sound !== undefined) samples.firstSoundBurstMs.push(sound)
       const silentMs = down && silenceAfterMs(probe.player.tap, down.atMs)
       if (silentMs !== undefined) samples.interruptToAudioSilenceMs.push(silentMs)
+      const posted = probe.player.flushAtMs.find((atMs) => down !== undefined && atMs >= down.atMs)
+      if (down && posted !== undefined) samples.downToFlushPostedMs.push(posted - down.atMs)
       const flushAtMs = flushAtHostMs.find((atMs) => down && atMs >= toNodeMs(down.atMs))
       if (down && flushAtMs !== undefined)
         samples.downToFlushAtHostMs.push(flushAtMs - toNodeMs(down.atMs))

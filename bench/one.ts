@@ -1,6 +1,7 @@
 // One scenario of `npm run bench`, for bisecting and for before/after comparisons on a busy
 // machine without the full run (~5 min alone): `npx tsx bench/one.ts <scenario>` with
-// key-up | paced | core-cpu (BENCH_TURNS and BENCH_RUNS as in run.ts; runs repeat the scenario).
+// key-up | interrupt | paced | core-cpu (BENCH_TURNS and BENCH_RUNS as in run.ts; runs repeat the
+// scenario).
 // Prints the scenario's rows only; bench/results.json is left as the full run wrote it.
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -47,6 +48,21 @@ const scenarios: Record<string, Scenario> = {
         metric('  ptt.up from the page to the host', latency.pttUpHopMs, 'ms', null),
         metric('first sound, burst', latency.firstSoundBurstMs, 'ms', null),
         metric('interrupt → silence (audio)', latency.interruptToAudioSilenceMs, 'ms', 11)
+      ]
+    }),
+  // The same push-to-talk conversation as key-up: every turn ends in a barge-in.
+  interrupt: () =>
+    inChromium(async (browser) => {
+      const latency = await measureLatency(browser, TURNS)
+      return [
+        metric('interrupt → silence (audio)', latency.interruptToAudioSilenceMs, 'ms', 11),
+        metric('interrupt → silence (the worklet replies)', latency.interruptToSilenceMs, 'ms', 15),
+        metric(
+          '  pointerdown → flush posted to the worklet',
+          latency.downToFlushPostedMs,
+          'ms',
+          null
+        )
       ]
     }),
   paced: () =>

@@ -20,7 +20,8 @@ export interface PageProbe {
  * The playback worklet seen from both sides (bench only, injected by the probe): what the page
  * handed it, what it reported, and a tap after it on the audio thread. Times are epoch ms on the
  * page's clock; the tap's come from `Date.now()` on the audio thread (1 ms steps: the worklet
- * scope has no `performance`), moved onto the page's clock by the offset measured at start.
+ * scope has no `performance`), moved onto the page's clock by the offset measured at start, and
+ * centred in their millisecond.
  */
 export interface PlayerProbe {
   /** First `audio` message per item handed to the worklet: the first delta at the player. */
@@ -30,6 +31,8 @@ export interface PlayerProbe {
   playedFrames: Record<string, number>
   /** playing → buffering, then more audio of the same item: a gap in the middle, per item. */
   underruns: Record<string, number>
+  /** Each `flush` message handed to the worklet (a barge-in or Stop). */
+  flushAtMs: number[]
   /** From the tap: the first quantum with a non-zero sample after ≥ 200 ms of silence, and the
    * first all-zero quantum of a silence that lasted ≥ 200 ms. */
   tap: { type: 'sound' | 'silence'; atMs: number }[]
@@ -67,11 +70,17 @@ const TAP_PROCESSOR = `class HarkBenchTap extends AudioWorkletProcessor {
 registerProcessor('hark-bench-tap', HarkBenchTap)`
 
 const PROBE_SCRIPT = `(() => {
-  const player = { firstAudioAtMs: {}, receivedFrames: {}, playedFrames: {}, underruns: {}, tap: [] }
+  const player = { firstAudioAtMs: {}, receivedFrames: {}, playedFrames: {}, underruns: {}, flushAtMs: [], tap: [] }
   const probe = { binary: [], progress: [], input: [], pttUp: [], player }
   window.__harkBench = probe
   const pageNow = () => performance.timeOrigin + performance.now()
-  const dateToPageMs = pageNow() - Date.now()
+  // The tap's Date.now() is whole ms, truncated: read the offset just as Date.now() ticks and
+  // centre the tap's times in their millisecond (+0.5), so that no run carries the fraction of a
+  // millisecond the offset happened to be read at (up to ±0.5 ms on every tap time of a run).
+  const tick = Date.now()
+  let ticked = tick
+  while (ticked === tick) ticked = Date.now()
+  const dateToPageMs = pageNow() - ticked + 0.5
   const tapSource = URL.createObjectURL(new Blob([${JSON.stringify(TAP_PROCESSOR)}], { type: 'text/javascript' }))
   const Node = window.AudioWorkletNode
   const watchPlayback = (context, node) => {
@@ -81,6 +90,7 @@ const PROBE_SCRIPT = `(() => {
     let dryItemId = null
     const post = node.port.postMessage.bind(node.port)
     node.port.postMessage = (message, transfer) => {
+      if (message && message.type === 'flush') player.flushAtMs.push(pageNow())
       if (message && message.type === 'audio') {
         if (dryItemId === message.itemId)
           player.underruns[dryItemId] = (player.underruns[dryItemId] || 0) + 1

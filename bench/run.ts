@@ -103,7 +103,7 @@ async function main(): Promise<void> {
         samples: latency.interruptToAudioSilenceMs,
         unit: 'ms',
         budget: 11,
-        how: 'the same presses: pointerdown → the first all-zero quantum after it, seen by the tap after the playback worklet on the audio thread (Date.now(), whole ms, moved onto the page clock); budget: one quantum plus the output callback period'
+        how: `the same presses: pointerdown → the first all-zero quantum after it, seen by the tap after the playback worklet on the audio thread (Date.now(), whole ms centred, moved onto the page clock); the page posts the flush p50 ${median(latency.downToFlushPostedMs)} ms after pointerdown, the audio thread takes it between output callbacks and the next callback renders silence; budget: one quantum plus the output callback period`
       },
       {
         name: 'truncation error',
