@@ -68,14 +68,14 @@ async function main(): Promise<void> {
         samples: latency.firstSoundBurstMs,
         unit: 'ms',
         budget: null,
-        how: "fake at 6× real time in 100 ms deltas: the page hands the playback worklet the first delta of a reply → a tap after the worklet sees the first quantum with a non-zero sample, on the audio thread (Date.now(), whole ms), less the reply's own leading zero samples; to stay at or below the line above"
+        how: "fake at 6× real time in 100 ms deltas: the page hands the playback worklet the first delta of a reply → a tap after the worklet sees the first quantum with a non-zero sample, on the audio thread (Date.now(), whole ms, centred), less the reply's own leading zero samples; to stay at or below the line above"
       },
       {
         name: 'first sound, paced 20 ms chunks',
         samples: paced.firstSoundMs,
         unit: 'ms',
         budget: 25,
-        how: `fake in real time in 20 ms deltas every 20 ms, ${TURNS} text replies of ~1.5 s: first delta handed to the worklet → the tap's first non-zero quantum, as for the burst`
+        how: `fake in real time in 20 ms deltas every 20 ms, ${TURNS} text replies of ~1.5 s: first delta handed to the worklet → the tap's first non-zero quantum, as for the burst; the wait is one output callback for the first chunk to be taken, then the start margin (at most until the next callback)`
       },
       {
         name: 'gaps per paced reply',
