@@ -154,8 +154,10 @@ export class ResponseStream {
     this.segments = preamble !== null ? [preamble, text] : [text]
     // Fixed for this response, so a runtime setOptions() cannot skip or repeat audio.
     this.chunkBytes = this.host.options.chunkMs * PCM_BYTES_PER_MS
-    this.nextDueMs = performance.now()
     this.openSegment(conversation)
+    // The schedule starts once the speech exists: a paced stream's first chunk is not late by
+    // the synthesis, to be caught up by a burst (which would flatter a client's jitter buffer).
+    this.nextDueMs = performance.now()
     this.step()
   }
 
@@ -196,7 +198,10 @@ export class ResponseStream {
       this.closedItems.push(closeMessage(message, this.text.slice(0, this.charsSent), true))
       this.segments.shift()
       if (this.segments.length === 0) return this.sendDone('completed', this.closedItems, null)
+      const synthesisStartMs = performance.now()
       message = this.openSegment(message.conversation)
+      // The next item keeps the cadence from when its speech exists (see beginOutput()).
+      this.nextDueMs += performance.now() - synthesisStartMs
     }
     const end = Math.max(this.charsSent, this.textEnd(this.chunksSent))
     const textDelta = this.text.slice(this.charsSent, end)
