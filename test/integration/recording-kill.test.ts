@@ -75,8 +75,9 @@ it('repairs a recording cut by kill -9 and keeps every frame written before it',
   const answered = client.waitFor((channel) => channel === 'response.done')
   await client.invoke('session.sendText', { text: 'Listen to this.' })
   await answered
-  const sent = await speak(client, 100)
-  // Let the last sends reach the host; the recording has written all but its look-ahead window.
+  const sent = await speak(client, 150)
+  // Let the last sends reach the host; the recording has written all but its look-ahead window
+  // and at most one block (1.5 s of the 3 s spoken).
   await wait(200)
   const { recording } = await recordingName(client)
   const path = join(dataDir, 'history', 'recordings', recording)

@@ -115,8 +115,9 @@ describe('recordings through the router', () => {
       throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
     })
     try {
-      // Past the look-ahead window, the next chunk makes the recording write.
-      await wait(1200)
+      // The next chunk makes the recording write once 500 ms (a block) are older than the 1 s
+      // look-ahead window: the turn's audio, sent at once, ended about 20 ms after it began.
+      await wait(1600)
       h.router.handleSend('audio.append', chunk(11))
       h.router.handleSend('audio.append', chunk(12))
     } finally {
