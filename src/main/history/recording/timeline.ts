@@ -48,7 +48,7 @@ const framesOf = (ms: number): number => Math.round((ms * PCM_SAMPLE_RATE) / 100
  * VM, 2026-12-01): at 100 ms blocks that was half of the per-event cost. 500 ms cuts the calls
  * five-fold and keeps the crash loss (look-ahead + one block) at about 1.5 s.
  */
-export const MIN_BLOCK_MS = 500
+const MIN_BLOCK_MS = 500
 
 export class RecordingTimeline {
   readonly #now: () => number
