@@ -37,6 +37,22 @@ const pushToTalk = {
 }
 
 describe('push-to-talk', () => {
+  it('stamps a commit and its response.create, sent together, with the time they arrived', async () => {
+    const [fake, c] = await ready(pushToTalk)
+    const appends = appendEvents(joinBytes(speechBytes('what time is it'), silenceBytes(25)))
+    for (const event of appends) c.send(event)
+    const last = appends.at(-1)?.audio
+    await fake.waitForClientEvent('input_audio_buffer.append', (e) => e.event.audio === last)
+    // One tick, so one read on the fake's socket: the create arrived with the commit, before
+    // the fake echoed, transcribed and logged the commit (the bench's "on the wire").
+    c.send({ type: 'input_audio_buffer.commit' })
+    c.send({ type: 'response.create' })
+    await c.waitFor('response.created')
+    const [commit] = fake.clientEvents.filter((e) => e.type === 'input_audio_buffer.commit')
+    const [create] = fake.clientEvents.filter((e) => e.type === 'response.create')
+    expect(create?.receivedAtMs).toBe(commit?.receivedAtMs)
+  })
+
   it('commits the buffer as a user item with transcript null, then transcribes it', async () => {
     const [fake, c] = await ready(pushToTalk)
     const speech = joinBytes(speechBytes('what time is it'), silenceBytes(25))

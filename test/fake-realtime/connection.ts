@@ -46,7 +46,9 @@ export class FakeConnection implements ResponseHost, AudioInputHost {
     private readonly context: ConnectionContext,
     private readonly socket: WebSocket,
     readonly index: number,
-    model: string
+    model: string,
+    /** When the socket's latest bytes were read: the arrival of the frames they complete. */
+    private readonly readAtMs: () => number
   ) {
     this.conversation = new Conversation(this)
     // The session's lifetime in real time: the session clock may run faster (options.ts).
@@ -206,7 +208,7 @@ export class FakeConnection implements ResponseHost, AudioInputHost {
         : {}
     const record: RecordedClientEvent = {
       connectionIndex: this.index,
-      receivedAtMs: performance.now(),
+      receivedAtMs: this.readAtMs(),
       type: typeof event['type'] === 'string' ? event['type'] : '',
       event,
       raw,

@@ -270,6 +270,13 @@ class FakeRealtimeServerImpl implements FakeRealtimeServer {
     const key = bearerKey(req)
     const echo = this.faults.echoAuthorization
     const header = req.headers.authorization ?? ''
+    // A frame arrives when its bytes are read from the socket. ws handles every frame of one read
+    // before the next, so a frame sent right after another (a commit's response.create) would
+    // otherwise be stamped after the fake's own work on the first (the bench's "on the wire").
+    let readAtMs = performance.now()
+    socket.prependListener('data', () => {
+      readAtMs = performance.now()
+    })
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.sockets.add(ws)
       ws.on('close', () => this.sockets.delete(ws))
@@ -279,7 +286,13 @@ class FakeRealtimeServerImpl implements FakeRealtimeServer {
         faults: this.faults,
         options: this.currentOptions
       }
-      const connection = new FakeConnection(context, ws, this.connections.length, model)
+      const connection = new FakeConnection(
+        context,
+        ws,
+        this.connections.length,
+        model,
+        () => readAtMs
+      )
       this.connections.push(connection)
       this.currentOptions.log(
         `#${connection.index} connected (${isAuthorized ? 'authorized' : 'wrong key'})`
