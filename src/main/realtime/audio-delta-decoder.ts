@@ -11,17 +11,38 @@
 // item_id, output_index, content_index) is kept, and the transport puts the decoded bytes back
 // into the SDK's `audio` event (playback-aware-transport.ts `_onAudio`).
 //
-// Anything that is not canonical base64 is left alone: the SDK then handles the delta exactly as
-// before (its `atob` refuses bad characters, and that message is reported as unusable).
+// The decoder checks the whole event as the SDK's schema for it does (openaiRealtimeEvents.js
+// `responseAudioDeltaEventSchema`: five strings and two numbers), so a decoded delta is one the SDK
+// would have accepted; the transport then emits for it what the SDK's `_onMessage` would, without
+// the SDK parsing the same event a second time (playback-aware-transport.ts `_onMessage`).
+//
+// Anything else is left alone: the SDK then handles the delta exactly as before (its `atob`
+// refuses bad characters, and that message is reported as unusable); a delta whose other fields
+// are wrong is reported too (`malformedAudioDelta`), where the SDK would drop it silently.
 
 /** The audio delta as the SDK will see it, and the PCM its `delta` carried. */
 export interface DecodedAudioDelta {
   /** The event's JSON with `"delta":""`. */
   text: string
   pcm: ArrayBuffer
+  /** The event as the SDK's `'*'` listeners get it: every field, with `delta: ''`. */
+  raw: { type: typeof AUDIO_DELTA; [key: string]: unknown }
+  /** The event as the SDK's schema outputs it (its seven fields), `delta: ''`. */
+  parsed: AudioDeltaEvent
 }
 
-const AUDIO_DELTA = 'response.output_audio.delta'
+/** `response.output_audio.delta` as the SDK's schema reads it (unknown keys dropped). */
+export interface AudioDeltaEvent {
+  type: typeof AUDIO_DELTA
+  event_id: string
+  item_id: string
+  content_index: number
+  delta: string
+  output_index: number
+  response_id: string
+}
+
+export const AUDIO_DELTA = 'response.output_audio.delta'
 
 /**
  * The PCM bytes of canonical base64 text (padded to a multiple of 4 characters), in an
@@ -41,11 +62,35 @@ function decodeCanonicalBase64(text: string): ArrayBuffer | undefined {
   return bytes.write(text, 'base64') === expectedBytes ? bytes.buffer : undefined
 }
 
+/** What zod's z.number() accepts: a number, finite (JSON's 1e400 parses as Infinity). */
+const isSchemaNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value)
+
+/**
+ * The fields the SDK's schema requires of an audio delta besides `type` and `delta`, as it
+ * outputs them; undefined when one is missing or of another type (z.string(), z.number()).
+ */
+function schemaFields(event: Record<string, unknown>): Omit<AudioDeltaEvent, 'delta'> | undefined {
+  const { event_id, item_id, content_index, output_index, response_id } = event
+  if (typeof event_id !== 'string' || typeof item_id !== 'string') return undefined
+  if (typeof response_id !== 'string') return undefined
+  if (!isSchemaNumber(content_index) || !isSchemaNumber(output_index)) return undefined
+  return { type: AUDIO_DELTA, event_id, item_id, content_index, output_index, response_id }
+}
+
+/** An audio delta the SDK's schema would refuse: the SDK drops it without a word. */
+export function malformedAudioDelta(event: Record<string, unknown>): boolean {
+  return event['type'] === AUDIO_DELTA && schemaFields(event) === undefined
+}
+
 /** Undefined for any other event, and for a delta the SDK should judge itself. */
 export function decodeAudioDelta(event: Record<string, unknown>): DecodedAudioDelta | undefined {
   if (event['type'] !== AUDIO_DELTA) return undefined
+  const fields = schemaFields(event)
   const delta = event['delta']
-  const pcm = typeof delta === 'string' ? decodeCanonicalBase64(delta) : undefined
+  if (fields === undefined || typeof delta !== 'string') return undefined
+  const pcm = decodeCanonicalBase64(delta)
   if (pcm === undefined) return undefined
-  return { text: JSON.stringify({ ...event, delta: '' }), pcm }
+  const raw: DecodedAudioDelta['raw'] = { ...event, type: AUDIO_DELTA, delta: '' }
+  return { text: JSON.stringify(raw), pcm, raw, parsed: { ...fields, delta: '' } }
 }

@@ -46,7 +46,8 @@ async function harness(): Promise<Harness> {
     onTruncated: (itemId, audioEndMs) => calls.push({ hook: 'truncated', itemId, audioEndMs }),
     onInternalError: (error) => calls.push({ hook: 'internalError', error }),
     onMalformedMessage: () => undefined,
-    onListenerError: () => undefined
+    onListenerError: () => undefined,
+    onUnusableEvent: () => undefined
   }
   const transport = new PlaybackAwareTransport({
     url: server.url,

@@ -12,6 +12,7 @@
 // reported before telling main, so the truncate goes out at once. For one main learns of first
 // (the server VAD's speech_started, via the SDK's `interrupt()`), the flush and the cancel go out
 // at once but the truncate is held until the renderer's post-flush report (truncation-hold.ts).
+import { AUDIO_DELTA } from './audio-delta-decoder'
 import { describeImageParts } from './image-items'
 import { OpenAIRealtimeWebSocket } from '@openai/agents-realtime'
 import type {
@@ -38,6 +39,8 @@ export interface TransportHooks extends SocketGuardHandlers {
   onTruncated(itemId: string, audioEndMs: number): void
   /** Something went wrong that the transport cannot report otherwise. */
   onInternalError(error: unknown): void
+  /** An audio delta the SDK's schema would refuse (it drops those silently). */
+  onUnusableEvent(eventType: string): void
 }
 
 export interface PlaybackAwareTransportOptions {
@@ -121,9 +124,18 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
     })
   }
 
-  /** Echoed image items are described in words first: the SDK cannot parse them (image-items.ts). */
+  /**
+   * Echoed image items are described in words first: the SDK cannot parse them (image-items.ts).
+   * An audio delta the socket decoded was checked there as the SDK's schema checks it: what the
+   * SDK's `_onMessage` emits for one (openaiRealtimeBase.js: `'*'` with a copy of the raw event,
+   * then the event under its wire name, nothing else) is emitted without parsing and cloning it
+   * again, for every delta of every reply (main-process CPU, README "Speed").
+   */
   protected override _onMessage(event: MessageEvent): void {
-    super._onMessage(describeImageParts(event))
+    const decoded = this.#socket?.decodedAudio
+    if (decoded === undefined) return super._onMessage(describeImageParts(event))
+    this.emit('*', { ...decoded.raw })
+    this.emit(AUDIO_DELTA, { ...decoded.parsed })
   }
 
   /** What the last socket learned (HTTP status of a refused upgrade, close code and reason). */
@@ -256,7 +268,7 @@ export class PlaybackAwareTransport extends OpenAIRealtimeWebSocket {
     // The guarded socket decoded this delta's base64 and gave the SDK an empty one
     // (audio-delta-decoder.ts). The SDK's `_audioLengthMs` therefore stays 0: only its own
     // `_interrupt` reads it, and `_interrupt` is overridden above without calling it.
-    const pcm = this.#socket?.decodedAudio
+    const pcm = this.#socket?.decodedAudio?.pcm
     const audio = pcm === undefined ? audioEvent : { ...audioEvent, data: pcm }
     super._onAudio(audio)
     const itemId = this.#items.newest?.itemId ?? this.currentItemId

@@ -47,6 +47,11 @@ export function transportHooks(sink: TransportHookSink): TransportHooks {
         `The Realtime server sent a ${eventType ?? 'message'} event Hark could not use; it was ignored.`,
         { error: String(error) }
       ),
+    onUnusableEvent: (eventType) =>
+      sink.onProtocolProblem(
+        `The Realtime server sent a ${eventType} event Hark could not use; it was ignored.`,
+        { eventType }
+      ),
     onInternalError: (error) => sink.onInternalError(error)
   }
 }

@@ -9,7 +9,11 @@
 //    exception, reference §7). Every listener registered with addEventListener('message') is
 //    wrapped here; a throw becomes a `protocol` report and the session carries on.
 import WebSocket from 'ws'
-import { decodeAudioDelta } from './audio-delta-decoder'
+import {
+  decodeAudioDelta,
+  malformedAudioDelta,
+  type DecodedAudioDelta
+} from './audio-delta-decoder'
 import { authHeaders, type Provider } from '../../shared/providers'
 
 export interface SocketDiagnostics {
@@ -30,6 +34,11 @@ export interface SocketGuardHandlers {
   onMalformedMessage(preview: string): void
   /** A 'message' listener the SDK registered threw; the message's remaining handling was skipped. */
   onListenerError(error: unknown, eventType: string | undefined): void
+  /**
+   * An event the SDK's schema would refuse, which it drops without a word; only a socket that
+   * decodes audio deltas checks them (their fields, audio-delta-decoder.ts).
+   */
+  onUnusableEvent?(eventType: string): void
 }
 
 export interface GuardedSocketOptions {
@@ -44,13 +53,13 @@ export interface GuardedSocketOptions {
   handshakeTimeoutMs?: number
   /**
    * Decode Realtime audio deltas here and deliver them to listeners with an empty `delta`; the
-   * PCM is `decodedAudio` while they run (audio-delta-decoder.ts).
+   * decoded delta (its PCM and the event) is `decodedAudio` while they run (audio-delta-decoder.ts).
    */
   decodeAudioDeltas?: boolean
 }
 
 export interface GuardedSocket {
-  socket: WebSocket & { readonly decodedAudio: ArrayBuffer | undefined }
+  socket: WebSocket & { readonly decodedAudio: DecodedAudioDelta | undefined }
   diagnostics: SocketDiagnostics
 }
 
@@ -88,7 +97,7 @@ interface Delivery {
   eventType: string | undefined
   /** What the listeners get as `data`: the raw data, or the audio delta without its base64. */
   data: WebSocket.Data
-  pcm: ArrayBuffer | undefined
+  audio: DecodedAudioDelta | undefined
 }
 
 function preview(data: WebSocket.Data): string {
@@ -101,10 +110,10 @@ class GuardedWebSocket extends WebSocket {
   #handlers: SocketGuardHandlers | undefined
   #decodeAudioDeltas = false
   #delivery: Delivery | undefined
-  #decodedAudio: ArrayBuffer | undefined
+  #decodedAudio: DecodedAudioDelta | undefined
 
-  /** While a listener runs for an audio delta decoded here: its PCM (else undefined). */
-  get decodedAudio(): ArrayBuffer | undefined {
+  /** While a listener runs for an audio delta decoded here: its PCM and event (else undefined). */
+  get decodedAudio(): DecodedAudioDelta | undefined {
     return this.#decodedAudio
   }
 
@@ -149,17 +158,16 @@ class GuardedWebSocket extends WebSocket {
     if (this.#delivery?.raw === raw) return this.#delivery
     const event = serverEvent(raw)
     const decoded = event && this.#decodeAudioDeltas ? decodeAudioDelta(event) : undefined
-    this.#delivery = {
-      raw,
-      eventType: event?.['type'] as string | undefined,
-      data: decoded?.text ?? raw,
-      pcm: decoded?.pcm
-    }
+    const eventType = event?.['type'] as string | undefined
+    this.#delivery = { raw, eventType, data: decoded?.text ?? raw, audio: decoded }
+    // Once per message, however many listeners read it.
+    if (event && eventType && this.#decodeAudioDeltas && malformedAudioDelta(event))
+      this.#report(() => this.#handlers?.onUnusableEvent?.(eventType))
     return this.#delivery
   }
 
   #deliver(listener: MessageListener, event: WebSocket.MessageEvent): void {
-    const { eventType, data, pcm } = this.#read(event.data)
+    const { eventType, data, audio } = this.#read(event.data)
     if (eventType === undefined) {
       this.#report(() => this.#handlers?.onMalformedMessage(preview(event.data)))
       // The SDK would drop it anyway (parseRealtimeEvent returns null, reference §4).
@@ -167,7 +175,7 @@ class GuardedWebSocket extends WebSocket {
     }
     const delivered: WebSocket.MessageEvent =
       data === event.data ? event : { type: event.type, target: event.target, data }
-    this.#decodedAudio = pcm
+    this.#decodedAudio = audio
     try {
       if (typeof listener === 'function') listener.call(this, delivered)
       else listener.handleEvent(delivered)
