@@ -24,6 +24,20 @@ export function msToPcmBytes(durationMs: number, sampleRate = PCM_SAMPLE_RATE): 
   return Math.round((durationMs * sampleRate) / 1000) * PCM_BYTES_PER_SAMPLE
 }
 
+/**
+ * What the IPC contract's `audio.append` schema accepts (ipc.ts `pcmBytes`: a Uint8Array, even and
+ * non-zero, at most MAX_APPEND_BYTES), as one plain check: the microphone's chunks arrive 50 times
+ * a second, and main's CPU budget is 2 % of a core (docs/architecture.md, "Budgets").
+ */
+export function isPcmChunk(value: unknown): value is Uint8Array<ArrayBuffer> {
+  return (
+    value instanceof Uint8Array &&
+    value.byteLength > 0 &&
+    value.byteLength % PCM_BYTES_PER_SAMPLE === 0 &&
+    value.byteLength <= MAX_APPEND_BYTES
+  )
+}
+
 /** Why a chunk cannot be appended, or null when it can. */
 export function pcmChunkProblem(byteLength: number, maxBytes = MAX_APPEND_BYTES): string | null {
   if (byteLength === 0) return 'The audio chunk is empty.'
