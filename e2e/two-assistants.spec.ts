@@ -9,11 +9,12 @@ import { FAKE_API_KEY, enterKey, expect, sendMessage, test } from './fixtures'
 const ALPHA = 'Answer as Alpha, briefly.'
 const BETA = 'Answer as Beta, in one sentence.'
 
-function twoAssistants(): AssistantsFile {
+/** `url`: the loopback fake's (the environment's OPENAI_REALTIME_URL wins anyway). */
+function twoAssistants(url: string): AssistantsFile {
   const base = {
     voice: 'marin',
     model: 'gpt-realtime-2.1',
-    url: 'wss://api.openai.com/v1/realtime',
+    url,
     provider: 'openai' as const,
     hotkey: null,
     toolPolicies: {}
@@ -47,7 +48,7 @@ test('two assistants answer from their own sessions at the same time', async ({ 
       }
     ).hark.assistants.save(file)
     if (!reply.ok) throw new Error('the assistants were not saved')
-  }, twoAssistants())
+  }, twoAssistants(fake.url))
   const switcher = app.getByRole('navigation', { name: 'Assistants' })
   await expect(switcher.getByRole('button', { name: 'Alpha' })).toHaveAttribute(
     'aria-pressed',

@@ -19,7 +19,8 @@ const KEY = 'sk-test-0123456789abcdef'
 function withTranslator(activeId: string, changes: Partial<Assistant> = {}): AssistantsFile {
   return translatorFile(activeId, {
     provider: 'openai',
-    url: 'wss://api.openai.com/v1/realtime',
+    // Loopback: the harness's controllers are fakes and dial nothing, and no test names a real host.
+    url: 'ws://127.0.0.1:9/v1/realtime',
     model: 'gpt-realtime-mini',
     hotkey: 'Ctrl+Shift+T',
     ...changes
