@@ -30,12 +30,8 @@ export function msToPcmBytes(durationMs: number, sampleRate = PCM_SAMPLE_RATE): 
  * a second, and main's CPU budget is 2 % of a core (docs/architecture.md, "Budgets").
  */
 export function isPcmChunk(value: unknown): value is Uint8Array<ArrayBuffer> {
-  return (
-    value instanceof Uint8Array &&
-    value.byteLength > 0 &&
-    value.byteLength % PCM_BYTES_PER_SAMPLE === 0 &&
-    value.byteLength <= MAX_APPEND_BYTES
-  )
+  // pcmChunkProblem builds no sentence for a good chunk: three comparisons.
+  return value instanceof Uint8Array && pcmChunkProblem(value.byteLength) === null
 }
 
 /** Why a chunk cannot be appended, or null when it can. */
