@@ -160,8 +160,8 @@ class GuardedWebSocket extends WebSocket {
     const decoded = event && this.#decodeAudioDeltas ? decodeAudioDelta(event) : undefined
     const eventType = event?.['type'] as string | undefined
     this.#delivery = { raw, eventType, data: decoded?.text ?? raw, audio: decoded }
-    // Once per message, however many listeners read it.
-    if (event && eventType && this.#decodeAudioDeltas && malformedAudioDelta(event))
+    // Once per message, however many listeners read it; a decoded delta passed the same check.
+    if (!decoded && event && eventType && this.#decodeAudioDeltas && malformedAudioDelta(event))
       this.#report(() => this.#handlers?.onUnusableEvent?.(eventType))
     return this.#delivery
   }
